@@ -2,7 +2,7 @@
 const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["pg", "pg-boss", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pdfkit", "nodemailer"],
-  typedRoutes: false,
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

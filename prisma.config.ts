@@ -60,7 +60,7 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   schema: path.join("prisma", "schema.prisma"),
-  migrations: { path: path.join("prisma", "migrations"), seed: "tsx prisma/seed/demo.ts" },
+  migrations: { path: path.join("prisma", "migrations"), seed: "tsx scripts/seed-demo.ts" },
   async adapter() {
     return new MigrationSafePgFactory(databaseUrl());
   },

@@ -1,6 +1,6 @@
 // A fresh database per test run: a new database on the PostgreSQL of DATABASE_URL, or the
 // embedded database in a temporary folder when DATABASE_URL is unset. Migrations applied.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,12 +9,15 @@ import { startEmbeddedPostgres } from "./embedded-postgres.mjs";
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
+/** Asynchronous: an embedded database served by this same process must keep answering. */
 export function applyMigrations(databaseUrl) {
-  const result = spawnSync("node", ["scripts/prisma.mjs", "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    encoding: "utf8",
+  return new Promise((resolve, reject) => {
+    const child = spawn("node", ["scripts/prisma.mjs", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`prisma migrate deploy failed:\n${output}`))));
   });
-  if (result.status !== 0) throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 export async function createTestDatabase(label) {
@@ -22,7 +25,7 @@ export async function createTestDatabase(label) {
   if (!baseUrl) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), `refill-${label}-`));
     const embedded = await startEmbeddedPostgres({ dataDir, port: 0 });
-    applyMigrations(embedded.url);
+    await applyMigrations(embedded.url);
     return {
       url: embedded.url,
       async drop() {
@@ -40,7 +43,7 @@ export async function createTestDatabase(label) {
   await adminClient.end();
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  applyMigrations(url.toString());
+  await applyMigrations(url.toString());
   return {
     url: url.toString(),
     async drop() {

@@ -1,0 +1,29 @@
+import { AppShell } from "@/components/shell/app-shell";
+import { authorizePage } from "@/lib/auth/authorize-page";
+import { isAdminRole } from "@/lib/auth/permissions";
+import { listUserWorkspaces } from "@/lib/workspaces/list-user-workspaces";
+
+export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ workspace: string }> }) {
+  const { workspace } = await params;
+  const actor = await authorizePage(workspace, "workspace:read");
+  const workspaces = await listUserWorkspaces({ userId: actor.userId });
+  const base = `/w/${actor.workspaceSlug}`;
+  const navItems = [
+    { href: `${base}/work`, label: "Work" },
+    { href: `${base}/credits`, label: "Credits" },
+    { href: `${base}/billing`, label: "Billing" },
+    ...(isAdminRole(actor.role) ? [{ href: `${base}/admin`, label: "Admin" }] : []),
+    { href: `${base}/settings`, label: "Settings" },
+  ];
+  return (
+    <AppShell
+      user={{ name: actor.name, email: actor.email }}
+      role={actor.role}
+      current={{ slug: actor.workspaceSlug, name: actor.workspaceName, role: actor.role }}
+      workspaces={workspaces}
+      navItems={navItems}
+    >
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,14 @@
+import { defineJob } from "@/lib/jobs/job-registry";
+import { deliverOutbox } from "@/lib/notify/deliver-outbox";
+import { EMAIL_FROM, emailTransport } from "@/lib/notify/email-transport";
+
+/** The jobs of the app; each area adds its own here. */
+export const deliverEmailsJob = defineJob({
+  name: "email-outbox-delivery",
+  cron: "* * * * *",
+  async run() {
+    const transport = emailTransport();
+    if (!transport) return { skipped: "no SMTP_URL: emails stay in the outbox" };
+    return deliverOutbox({ transport, from: EMAIL_FROM });
+  },
+});
