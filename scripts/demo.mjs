@@ -6,6 +6,9 @@ import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
 import { appEnv } from "./lib/app-env.mjs";
 import { buildIfNeeded } from "./lib/build-if-needed.mjs";
 
+// The binaries themselves, not `npx`: a signal to npx does not reach the server it started.
+const NEXT_BIN = "node_modules/next/dist/bin/next";
+
 const startedAt = Date.now();
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
@@ -69,12 +72,12 @@ try {
   await run("npx", ["--no-install", "tsx", "scripts/seed-demo.ts"], env);
   await buildIfNeeded(env);
   if (!env.STRIPE_SECRET_KEY) {
-    startChild("npx", ["--no-install", "tsx", "scripts/stripe-sandbox.ts"], {
+    startChild(process.execPath, ["--import", "tsx", "scripts/stripe-sandbox.ts"], {
       ...env,
       STRIPE_SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/stripe`,
     });
   }
-  startChild("npx", ["--no-install", "next", "start", "-p", String(port)], env);
+  startChild(process.execPath, [NEXT_BIN, "start", "-p", String(port)], env);
   await waitForHealth(`http://127.0.0.1:${port}/api/health`);
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(

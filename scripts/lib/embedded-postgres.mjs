@@ -11,7 +11,10 @@ async function freePort(preferred) {
     new Promise((resolve) => {
       const server = net.createServer();
       server.once("error", () => resolve(null));
-      server.listen(port, "127.0.0.1", () => server.close(() => resolve(server.address()?.port ?? port)));
+      server.listen(port, "127.0.0.1", () => {
+        const chosen = server.address().port;
+        server.close(() => resolve(chosen));
+      });
     });
   return (await tryPort(preferred)) ?? (await tryPort(0));
 }
