@@ -1,4 +1,4 @@
-import { expect, PASSWORD, signIn, test } from "./fixtures/test";
+import { expect, PASSWORD, prisma, signIn, test } from "./fixtures/test";
 
 const NAV_BY_ROLE = {
   owner: ["Work", "Credits", "Billing", "Admin", "Settings"],
@@ -55,4 +55,16 @@ test("a wrong password is refused with a clear message", async ({ page, roles })
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password" })).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("someone in two workspaces switches between them from the header", async ({ page, roles }) => {
+  const second = await prisma.workspace.create({ data: { slug: `${roles.workspace.slug}-b`, name: `Second ${roles.workspace.slug}` } });
+  await prisma.membership.create({ data: { workspaceId: second.id, userId: roles.users.member.id, role: "admin" } });
+  await signIn(page, roles.users.member.email);
+  await page.goto(`/w/${roles.workspace.slug}/work`);
+  await page.getByRole("button", { name: /Switch workspace/ }).click();
+  await page.getByRole("menuitem", { name: new RegExp(second.name) }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${second.slug}/work$`));
+  await expect(page.getByTestId("current-role")).toHaveText("admin");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toBeVisible();
 });
