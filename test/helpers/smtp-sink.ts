@@ -26,12 +26,23 @@ export async function startSmtpSink() {
           continue;
         }
         const verb = line.slice(0, 4).toUpperCase();
-        if (verb === "EHLO" || verb === "HELO") socket.write("250-sink\r\n250 8BITMIME\r\n");
-        else if (verb === "MAIL") (mail.from = line.slice(10).trim(), socket.write("250 OK\r\n"));
-        else if (verb === "RCPT") (mail.to.push(line.slice(8).trim()), socket.write("250 OK\r\n"));
-        else if (verb === "DATA") (inData = true, socket.write("354 End data with <CR><LF>.<CR><LF>\r\n"));
-        else if (verb === "QUIT") (socket.write("221 Bye\r\n"), socket.end());
-        else socket.write("250 OK\r\n");
+        if (verb === "EHLO" || verb === "HELO") {
+          socket.write("250-sink\r\n250 8BITMIME\r\n");
+        } else if (verb === "MAIL") {
+          mail.from = line.slice(10).trim();
+          socket.write("250 OK\r\n");
+        } else if (verb === "RCPT") {
+          mail.to.push(line.slice(8).trim());
+          socket.write("250 OK\r\n");
+        } else if (verb === "DATA") {
+          inData = true;
+          socket.write("354 End data with <CR><LF>.<CR><LF>\r\n");
+        } else if (verb === "QUIT") {
+          socket.write("221 Bye\r\n");
+          socket.end();
+        } else {
+          socket.write("250 OK\r\n");
+        }
       }
     });
   });
