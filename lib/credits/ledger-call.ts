@@ -1,0 +1,44 @@
+import { createHash } from "node:crypto";
+import { pgPool } from "@/lib/db";
+import { AppError, type ErrorCode } from "@/lib/errors";
+import { roleAllows } from "@/lib/auth/permissions";
+
+export type TLedgerFunction = "credits_spend" | "credits_settle_hold" | "credits_refund" | "credits_grant" | "credits_balance";
+export type TLedgerOutcome<T> = { status: number; body: T; replayed: boolean };
+type TRawResult = { status?: number; body?: unknown; replayed?: boolean; error?: { code: ErrorCode; message: string } };
+
+/** Roles allowed to spend, from the one permission table, passed to the SQL functions. */
+export const SPEND_ROLES = ["owner", "admin", "member", "viewer"].filter((role) => roleAllows(role, "credits:spend"));
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** Identifies a request body for idempotent replays: same key + same hash → the first response. */
+export function requestHash(body: unknown): string {
+  return createHash("sha256").update(stableJson(body)).digest("hex");
+}
+
+/**
+ * Calls one ledger function in a single round trip (a prepared statement; the function runs as
+ * one transaction) and turns its `{error}` result into an AppError.
+ */
+export async function callLedger<T>(fn: TLedgerFunction, params: Record<string, unknown>): Promise<TLedgerOutcome<T>> {
+  const { rows } = await pgPool().query<{ result: TRawResult }>({
+    name: fn,
+    text: `SELECT ${fn}($1::jsonb) AS result`,
+    values: [JSON.stringify({ spendRoles: SPEND_ROLES, ...params })],
+  });
+  const result = rows[0].result;
+  if (result.error) {
+    const { code, message, ...details } = result.error;
+    throw new AppError(code, message, details);
+  }
+  return { status: result.status ?? 200, body: result.body as T, replayed: result.replayed === true };
+}
