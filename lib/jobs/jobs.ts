@@ -12,3 +12,12 @@ export const deliverEmailsJob = defineJob({
     return deliverOutbox({ transport, from: EMAIL_FROM });
   },
 });
+
+export const reconcilePurchasesJob = defineJob({
+  name: "purchase-reconciliation",
+  cron: "* * * * *",
+  async run() {
+    const { reconcilePurchases } = await import("@/lib/billing/purchases/reconcile-purchases");
+    return reconcilePurchases();
+  },
+});

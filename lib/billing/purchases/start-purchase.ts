@@ -1,0 +1,80 @@
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getWorkspacePolicy } from "@/lib/credits/policy";
+import { getGateway } from "@/lib/payments/get-gateway";
+import { findActivePaidPlan } from "@/lib/billing/purchases/find-active-paid-plan";
+import { priceOffers } from "@/lib/billing/purchases/price-offers";
+import { resolveBeneficiaries } from "@/lib/billing/purchases/resolve-beneficiaries";
+import { ensureBillingCustomer } from "@/lib/billing/purchases/ensure-billing-customer";
+import { applyPaymentOutcome } from "@/lib/billing/purchases/apply-payment-outcome";
+import { purchaseView, type TPurchaseView } from "@/lib/billing/purchases/purchase-view";
+
+export type TStartPurchaseOptions = {
+  workspaceId: string;
+  buyer: { userId: string; email: string; name: string; role: string };
+  offerId: string;
+  target: "self" | "members" | "pool";
+  memberIds: string[];
+  payWith: "saved_card" | "new_card";
+  idempotencyKey: string;
+};
+
+/**
+ * Starts a credit purchase: prices the offer on the server, checks who may buy for whom and
+ * that a paid plan covers them, records the purchase and creates its payment. A saved card is
+ * charged at once (3-D Secure may still be asked in the browser); a new card is confirmed in
+ * the browser. The same idempotency key always answers with the same purchase.
+ */
+export async function startPurchase(options: TStartPurchaseOptions): Promise<TPurchaseView> {
+  const existing = await prisma.purchase.findUnique({ where: { workspaceId_idempotencyKey: { workspaceId: options.workspaceId, idempotencyKey: options.idempotencyKey } } });
+  if (existing) return purchaseView(existing);
+
+  const policy = await getWorkspacePolicy({ workspaceId: options.workspaceId });
+  const beneficiaries = await resolveBeneficiaries({ workspaceId: options.workspaceId, buyer: options.buyer, policy, target: options.target, memberIds: options.memberIds });
+  const plan = await findActivePaidPlan({ workspaceId: options.workspaceId, userId: options.buyer.userId });
+  if (policy.purchasing.requirePaidPlan && !plan) {
+    throw new AppError("forbidden", "Buying credits needs an active paid plan. Subscribe to a plan first.", { reason: "no_paid_plan" });
+  }
+  const offer = priceOffers(policy.pricing, plan).find((o) => o.id === options.offerId);
+  if (!offer) throw new AppError("invalid_request", "That credit package is not offered here.", { field: "offerId" });
+
+  const customer = await ensureBillingCustomer({ id: options.buyer.userId, email: options.buyer.email, name: options.buyer.name });
+  if (options.payWith === "saved_card" && !customer.defaultPaymentMethodId) {
+    throw new AppError("invalid_request", "There is no saved card yet: enter a card to pay.", { field: "payWith" });
+  }
+  const kind = policy.pricing.kind === "plan_units" ? "extra" : "top_up";
+  const description = beneficiaries.length > 1 ? `${offer.label} for ${beneficiaries.length} members` : `${offer.label} (${kind === "extra" ? "extra credits" : "top-up"})`;
+  let purchase;
+  try {
+    purchase = await prisma.purchase.create({
+      data: {
+        workspaceId: options.workspaceId,
+        buyerUserId: options.buyer.userId,
+        kind,
+        description,
+        credits: offer.credits * beneficiaries.length,
+        amountMinor: offer.amountMinor * beneficiaries.length,
+        currency: offer.currency,
+        idempotencyKey: options.idempotencyKey,
+        lines: { create: beneficiaries.map((userId) => ({ beneficiaryUserId: userId, credits: offer.credits, amountMinor: offer.amountMinor })) },
+      },
+    });
+  } catch (error) {
+    // A concurrent request with the same key won the insert: answer with its purchase.
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    return purchaseView(await prisma.purchase.findUniqueOrThrow({ where: { workspaceId_idempotencyKey: { workspaceId: options.workspaceId, idempotencyKey: options.idempotencyKey } } }));
+  }
+
+  const outcome = await getGateway().createPayment({
+    amountMinor: purchase.amountMinor,
+    currency: purchase.currency,
+    customerId: customer.gatewayCustomerId,
+    description,
+    metadata: { purchaseId: purchase.id, workspaceId: options.workspaceId },
+    idempotencyKey: `purchase:${purchase.id}`,
+    paymentMethodId: options.payWith === "saved_card" ? (customer.defaultPaymentMethodId ?? undefined) : undefined,
+    // Always: a card entered after a saved card failed is kept for next time too.
+    saveCard: true,
+  });
+  return purchaseView(await applyPaymentOutcome(purchase.id, outcome));
+}

@@ -1,0 +1,43 @@
+/**
+ * The payment gateway port. The app speaks only these types; `get-gateway.ts` picks Stripe or
+ * the offline sandbox from configuration, and no other module knows which one runs.
+ */
+export type TCardSummary = { paymentMethodId: string; brand: string; last4: string; expMonth: number; expYear: number };
+
+export type TPaymentOutcome =
+  | { status: "succeeded"; paymentIntentId: string; paymentMethodId: string | null }
+  | { status: "requires_action"; paymentIntentId: string; clientSecret: string }
+  | { status: "requires_payment_method"; paymentIntentId: string; clientSecret: string }
+  | { status: "processing"; paymentIntentId: string }
+  /** A failed attempt; the intent (if any) can be confirmed again with another card. */
+  | { status: "failed"; paymentIntentId: string | null; clientSecret: string | null; code: string; declineCode: string | null; message: string }
+  | { status: "canceled"; paymentIntentId: string };
+
+export type TCreatePaymentInput = {
+  amountMinor: number;
+  currency: string;
+  customerId: string;
+  description: string;
+  metadata: Record<string, string>;
+  idempotencyKey: string;
+  /** A saved card charged now (on-session one-click, or off-session for auto-reload). */
+  paymentMethodId?: string;
+  offSession?: boolean;
+  /** Keep the card entered in the browser for later charges. */
+  saveCard?: boolean;
+};
+
+export type TGatewayEvent = { id: string; type: string; paymentIntentId: string | null };
+
+export interface PaymentGateway {
+  /** What the browser needs: the publishable key and, for the sandbox, its Stripe.js stand-in. */
+  browserConfig(): { publishableKey: string; stripeJsUrl: string | null };
+  createCustomer(input: { email: string; name: string; userId: string; idempotencyKey: string }): Promise<string>;
+  /** Creates a PaymentIntent; with a card it is confirmed at once. Never throws on a decline. */
+  createPayment(input: TCreatePaymentInput): Promise<TPaymentOutcome>;
+  retrievePayment(paymentIntentId: string): Promise<TPaymentOutcome & { metadata: Record<string, string> }>;
+  retrieveCard(paymentMethodId: string): Promise<TCardSummary>;
+  setDefaultCard(customerId: string, paymentMethodId: string): Promise<void>;
+  /** Verifies the signature over the raw body; throws when it does not match. */
+  verifyWebhook(rawBody: string, signatureHeader: string | null): TGatewayEvent;
+}

@@ -1,0 +1,32 @@
+import { prisma } from "@/lib/db";
+import { getGateway } from "@/lib/payments/get-gateway";
+import { settlePurchase } from "@/lib/billing/purchases/settle-purchase";
+
+const HANDLED = new Set(["payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.requires_action", "payment_intent.canceled"]);
+
+/**
+ * The gateway's webhook: verify the signature on the raw body (400 when it fails), skip event
+ * ids already handled, ignore types we do not act on, and settle the purchase by re-reading the
+ * payment from the gateway (the payload is not trusted). A failure answers 500 so the sender
+ * retries; settlement is idempotent, so duplicates and out-of-order events are harmless.
+ */
+export async function handleWebhook(request: Request): Promise<Response> {
+  const rawBody = await request.text();
+  let event;
+  try {
+    event = getGateway().verifyWebhook(rawBody, request.headers.get("stripe-signature"));
+  } catch {
+    return Response.json({ error: { code: "invalid_signature", message: "The webhook signature does not match." } }, { status: 400 });
+  }
+  if (!HANDLED.has(event.type) || !event.paymentIntentId) return Response.json({ received: true, ignored: true });
+  if (await prisma.gatewayEvent.findUnique({ where: { id: event.id } })) return Response.json({ received: true, duplicate: true });
+  try {
+    const purchase = await prisma.purchase.findUnique({ where: { gatewayPaymentIntentId: event.paymentIntentId } });
+    if (purchase) await settlePurchase({ workspaceId: purchase.workspaceId, purchaseId: purchase.id });
+    await prisma.gatewayEvent.createMany({ data: [{ id: event.id, type: event.type }], skipDuplicates: true });
+    return Response.json({ received: true });
+  } catch (error) {
+    console.error(`[webhook] ${event.type} ${event.id} failed`, error);
+    return Response.json({ error: { code: "processing_failed", message: "Will be retried." } }, { status: 500 });
+  }
+}

@@ -1,0 +1,114 @@
+import Stripe from "stripe";
+import type { PaymentGateway, TCardSummary, TPaymentOutcome } from "@/lib/payments/gateway";
+
+type StripeClient = InstanceType<typeof Stripe>;
+type StripePaymentIntent = Awaited<ReturnType<StripeClient["paymentIntents"]["retrieve"]>>;
+type StripeConfig = ConstructorParameters<typeof Stripe>[1];
+
+export type TStripeGatewayOptions = {
+  secretKey: string;
+  publishableKey: string;
+  webhookSecret: string;
+  /** For the sandbox: host, port and protocol of the local Stripe-compatible server. */
+  connection?: Pick<NonNullable<StripeConfig>, "host" | "port" | "protocol">;
+  stripeJsUrl?: string | null;
+};
+
+function outcomeOf(intent: StripePaymentIntent): TPaymentOutcome {
+  const paymentMethodId = typeof intent.payment_method === "string" ? intent.payment_method : (intent.payment_method?.id ?? null);
+  switch (intent.status) {
+    case "succeeded":
+      return { status: "succeeded", paymentIntentId: intent.id, paymentMethodId };
+    case "requires_action":
+      return { status: "requires_action", paymentIntentId: intent.id, clientSecret: intent.client_secret ?? "" };
+    case "canceled":
+      return { status: "canceled", paymentIntentId: intent.id };
+    case "processing":
+    case "requires_capture":
+      return { status: "processing", paymentIntentId: intent.id };
+    default: {
+      const error = intent.last_payment_error;
+      if (error) {
+        return { status: "failed", paymentIntentId: intent.id, clientSecret: intent.client_secret ?? null, code: error.code ?? "card_declined", declineCode: error.decline_code ?? null, message: error.message ?? "The payment was declined." };
+      }
+      return { status: "requires_payment_method", paymentIntentId: intent.id, clientSecret: intent.client_secret ?? "" };
+    }
+  }
+}
+
+function isCardError(error: unknown): error is { type: string; code?: string; decline_code?: string; message: string; raw?: { payment_intent?: { id: string; client_secret?: string } } } {
+  return (error as { type?: string })?.type === "StripeCardError";
+}
+
+/** The gateway over the real `stripe` SDK: Stripe itself, or the sandbox through `connection`. */
+export function createStripeGateway(options: TStripeGatewayOptions): PaymentGateway {
+  const stripe: StripeClient = new Stripe(options.secretKey, { ...options.connection, maxNetworkRetries: 2, timeout: 20_000 });
+
+  return {
+    browserConfig: () => ({ publishableKey: options.publishableKey, stripeJsUrl: options.stripeJsUrl ?? null }),
+
+    async createCustomer({ email, name, userId, idempotencyKey }) {
+      const customer = await stripe.customers.create({ email, name, metadata: { userId } }, { idempotencyKey });
+      return customer.id;
+    },
+
+    async createPayment(input) {
+      try {
+        const intent = await stripe.paymentIntents.create(
+          {
+            amount: input.amountMinor,
+            currency: input.currency,
+            customer: input.customerId,
+            description: input.description,
+            metadata: input.metadata,
+            // Cards only, confirmed in place: no redirect-based methods, so no return_url.
+            automatic_payment_methods: { enabled: true, allow_redirects: "never" as const },
+            ...(input.saveCard ? { setup_future_usage: "off_session" as const } : {}),
+            ...(input.paymentMethodId ? { payment_method: input.paymentMethodId, confirm: true, off_session: input.offSession ?? false } : {}),
+          },
+          { idempotencyKey: input.idempotencyKey },
+        );
+        return outcomeOf(intent);
+      } catch (error) {
+        if (!isCardError(error)) throw error;
+        const failedIntent = error.raw?.payment_intent;
+        return {
+          status: "failed",
+          paymentIntentId: failedIntent?.id ?? null,
+          clientSecret: failedIntent?.client_secret ?? null,
+          code: error.code ?? "card_declined",
+          declineCode: error.decline_code ?? null,
+          message: error.message,
+        };
+      }
+    },
+
+    async retrievePayment(paymentIntentId) {
+      const intent = await stripe.paymentIntents.retrieve(paymentIntentId);
+      return { ...outcomeOf(intent), metadata: (intent.metadata ?? {}) as Record<string, string> };
+    },
+
+    async retrieveCard(paymentMethodId): Promise<TCardSummary> {
+      const method = await stripe.paymentMethods.retrieve(paymentMethodId);
+      return {
+        paymentMethodId: method.id,
+        brand: method.card?.brand ?? "card",
+        last4: method.card?.last4 ?? "????",
+        expMonth: method.card?.exp_month ?? 0,
+        expYear: method.card?.exp_year ?? 0,
+      };
+    },
+
+    async setDefaultCard(customerId, paymentMethodId) {
+      await stripe.customers.update(customerId, { invoice_settings: { default_payment_method: paymentMethodId } });
+    },
+
+    verifyWebhook(rawBody, signatureHeader) {
+      const event = stripe.webhooks.constructEvent(rawBody, signatureHeader ?? "", options.webhookSecret);
+      const object = event.data.object as { object?: string; id?: string; payment_intent?: string | { id: string } | null };
+      const paymentIntentId =
+        object.object === "payment_intent" ? (object.id ?? null) : typeof object.payment_intent === "string" ? object.payment_intent : (object.payment_intent?.id ?? null);
+      return { id: event.id, type: event.type, paymentIntentId };
+    },
+  };
+}
