@@ -15,9 +15,11 @@ export async function ensureBillingCustomer(user: { id: string; email: string; n
     userId: user.id,
     idempotencyKey: `customer:${user.id}`,
   });
-  return prisma.billingCustomer.upsert({
-    where: { userId: user.id },
-    create: { userId: user.id, gatewayCustomerId },
-    update: {},
-  });
+  try {
+    return await prisma.billingCustomer.create({ data: { userId: user.id, gatewayCustomerId } });
+  } catch (error) {
+    // A concurrent first purchase stored the same customer a moment earlier.
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    return prisma.billingCustomer.findUniqueOrThrow({ where: { userId: user.id } });
+  }
 }
