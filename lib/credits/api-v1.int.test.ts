@@ -15,7 +15,8 @@ import * as estimateRoute from "@/app/api/v1/estimate/route";
 import * as membersRoute from "@/app/api/v1/members/route";
 import * as memberRoute from "@/app/api/v1/members/[member]/route";
 
-type THandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type THandler = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
 let key = "";
 let otherKey = "";
 let users: Awaited<ReturnType<typeof createCreditsWorkspace>>["users"];
