@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { CREDIT_EVENT_KINDS } from "@/lib/credits/credit-event-kinds";
+
+export const ZCreditEventKind = z.enum(CREDIT_EVENT_KINDS);
+export const ZHistoryCursor = z.string().regex(/^[1-9]\d{0,18}$/, "must be a cursor from a previous page");
+
+/** Filters of the Credits page history, its "Load older events" action and its CSV export. */
+export const ZCreditHistoryFilter = z.object({
+  kind: ZCreditEventKind.optional(),
+  /** A member's user id; only people who may read the whole ledger may set it. */
+  memberId: z.string().trim().min(1).max(100).optional(),
+});
+export type TCreditHistoryFilter = z.infer<typeof ZCreditHistoryFilter>;
+
+export const ZLoadOlderCreditEventsInput = ZCreditHistoryFilter.extend({
+  workspaceSlug: z.string().min(1).max(100),
+  cursor: ZHistoryCursor,
+});
+export type TLoadOlderCreditEventsInput = z.infer<typeof ZLoadOlderCreditEventsInput>;
+
+export const USAGE_PERIODS = [7, 30, 90] as const;
+export type TUsagePeriod = (typeof USAGE_PERIODS)[number];
+
+/** The grouped-usage period from a search param; anything else is the default 30 days. */
+export function parseUsagePeriod(value: unknown): TUsagePeriod {
+  const days = Number(Array.isArray(value) ? value[0] : value);
+  return (USAGE_PERIODS as readonly number[]).includes(days) ? (days as TUsagePeriod) : 30;
+}
