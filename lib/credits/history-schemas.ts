@@ -12,6 +12,9 @@ export const ZCreditHistoryFilter = z.object({
 });
 export type TCreditHistoryFilter = z.infer<typeof ZCreditHistoryFilter>;
 
+/** Events per page on the Credits page and per "Load older events". */
+export const CREDIT_HISTORY_PAGE_SIZE = 25;
+
 export const ZLoadOlderCreditEventsInput = ZCreditHistoryFilter.extend({
   workspaceSlug: z.string().min(1).max(100),
   cursor: ZHistoryCursor,

@@ -1,18 +1,85 @@
 import type { Metadata } from "next";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
+import { AvailableNow } from "@/components/credits/available-now";
+import { BuyCredits, CreditRateBadge } from "@/components/credits/buy-credits";
+import { CreditPlanner } from "@/components/credits/credit-planner";
+import { UsageSummary } from "@/components/credits/usage-summary";
+import { CreditHistory } from "@/components/credits/credit-history";
 import { authorizePage } from "@/lib/auth/authorize-page";
+import { roleAllows } from "@/lib/auth/permissions";
+import { getCreditsOverview } from "@/lib/credits/get-credits-overview";
+import { listFeatures } from "@/lib/credits/list-features";
+import { listCreditHistory } from "@/lib/credits/list-credit-history";
+import { summarizeUsageByGroup } from "@/lib/credits/summarize-usage-by-group";
+import { historyMemberScope, parseHistoryFilter } from "@/lib/credits/history-scope";
+import { CREDIT_HISTORY_PAGE_SIZE, parseUsagePeriod, type TCreditHistoryFilter, type TUsagePeriod } from "@/lib/credits/history-schemas";
+import { listMembers } from "@/lib/workspaces/list-members";
 
 export const metadata: Metadata = { title: "Credits" };
 
-export default async function CreditsPage({ params }: { params: Promise<{ workspace: string }> }) {
+type TSearchParams = Record<string, string | string[] | undefined>;
+
+export default async function CreditsPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<TSearchParams> }) {
   const { workspace } = await params;
-  await authorizePage(workspace, "workspace:read");
+  const actor = await authorizePage(workspace, "workspace:read");
+  const query = await searchParams;
+  const period = parseUsagePeriod(query.period);
+  const readsAll = roleAllows(actor.role, "ledger:read_all");
+  const requested = parseHistoryFilter({ type: query.type, member: query.member });
+  const filter = { ...requested, memberId: historyMemberScope(actor, requested.memberId) };
+  const { workspaceId, userId } = actor;
+
+  const [overview, features, usage, history, members] = await Promise.all([
+    getCreditsOverview({ workspaceId, userId, role: actor.role }),
+    listFeatures(),
+    summarizeUsageByGroup({ workspaceId, memberId: readsAll ? undefined : userId, days: period }),
+    listCreditHistory({ workspaceId, ...filter, limit: CREDIT_HISTORY_PAGE_SIZE }),
+    readsAll ? listMembers({ workspaceId }) : Promise.resolve(null),
+  ]);
+
+  const base = `/w/${actor.workspaceSlug}`;
+  const periodHref = (days: TUsagePeriod) => {
+    const next = new URLSearchParams();
+    next.set("period", String(days));
+    if (requested.kind) next.set("type", requested.kind);
+    if (readsAll && requested.memberId) next.set("member", requested.memberId);
+    return `${base}/credits?${next}`;
+  };
+  // The filter shown is the one applied: a member's own events, whatever the URL asked for.
+  const shownFilter: TCreditHistoryFilter = readsAll ? filter : { kind: filter.kind };
+
   return (
-    <>
-      <PageHeader title="Credits" description="Your balance, where it comes from, and every credit movement." />
-      <Card title="Available now">
-        <EmptyState title="No credits yet">Credits from your plan, the workspace pool and top-ups appear here.</EmptyState>
+    <div className="space-y-6">
+      <PageHeader
+        title="Credits"
+        description="Your balance, what planned work will cost, and every credit movement."
+        actions={overview.rate ? <CreditRateBadge rate={overview.rate} /> : undefined}
+      />
+      <div className="grid gap-6 xl:grid-cols-2">
+        <AvailableNow balance={overview.balance} planName={overview.planName} billingHref={`${base}/billing`} />
+        <BuyCredits offers={overview.offers} purchase={overview.purchase} billingHref={`${base}/billing`} />
+      </div>
+      <Card title="Credit planner" description="Estimate a livestream, the clips and drafts after it, or AI tools before you run them.">
+        <CreditPlanner
+          features={features}
+          available={overview.balance.available}
+          topUpHref={overview.purchase === "buy" || overview.purchase === "needs_paid_plan" ? "#buy-credits" : null}
+        />
       </Card>
-    </>
+      <UsageSummary usage={usage} period={period} periodHref={periodHref} scope={readsAll ? "workspace" : "own"} />
+      <Card
+        title="Credit event history"
+        description={readsAll ? "Every credit movement in this workspace, newest first." : "Every movement of your credits, newest first."}
+      >
+        <CreditHistory
+          key={`${shownFilter.kind ?? ""}:${shownFilter.memberId ?? ""}`}
+          workspaceSlug={actor.workspaceSlug}
+          initial={history}
+          filter={shownFilter}
+          members={members ? members.map((m) => ({ userId: m.userId, name: m.name, email: m.email })) : null}
+          period={period}
+        />
+      </Card>
+    </div>
   );
 }
