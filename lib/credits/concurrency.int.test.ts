@@ -17,6 +17,7 @@ import { pauseSpending } from "@/lib/credits/pause-spending";
 import { resumeSpending } from "@/lib/credits/resume-spending";
 import { setPoolShare } from "@/lib/credits/set-pool-share";
 import { verifyLedger } from "@/lib/credits/verify-ledger";
+import { callLedger } from "@/lib/credits/ledger-call";
 
 const EXPECTED_CODES = new Set([
   "insufficient_credits", "credits_paused", "idempotency_conflict", "exceeds_hold", "hold_not_active",
@@ -38,6 +39,23 @@ describe("ledger under concurrency", () => {
     const wins = results.filter((r) => r.status === "fulfilled").length;
     const losses = results.filter((r) => r.status === "rejected" && (r.reason as { code?: string }).code === "insufficient_credits").length;
     expect([wins, losses]).toEqual([Math.floor(A / c), 64 - Math.floor(A / c)]);
+    expect((await getBalance({ workspaceId: workspace.id, member: users.member.id })).available).toBe(A - wins * c);
+    expect((await verifyLedger(workspace.id)).problems).toEqual([]);
+  });
+
+  it("64 concurrent debits as independent transactions (no combining): the database lock alone keeps it exact", async () => {
+    const { workspace, users } = await createCreditsWorkspace(prisma, { label: "race-db", policy: { ledger: { starterCredits: 0 } } });
+    const [A, c] = [500, 9];
+    await grantCredits({ workspaceId: workspace.id, member: users.member.id, credits: A, source: "top_up", expiresAt: null, memo: "A", idempotencyKey: "A" });
+    const results = await Promise.allSettled(
+      Array.from({ length: 64 }, (_, i) =>
+        callLedger("credits_spend", {
+          mode: "usage", workspaceId: workspace.id, member: users.member.id, feature: "ai_clip", credits: c, idempotencyKey: `d${i}`, requestHash: `h${i}`,
+        }),
+      ),
+    );
+    const wins = results.filter((r) => r.status === "fulfilled").length;
+    expect(wins).toBe(Math.floor(A / c));
     expect((await getBalance({ workspaceId: workspace.id, member: users.member.id })).available).toBe(A - wins * c);
     expect((await verifyLedger(workspace.id)).problems).toEqual([]);
   });

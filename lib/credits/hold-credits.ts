@@ -1,4 +1,5 @@
-import { callLedger, requestHash } from "@/lib/credits/ledger-call";
+import { requestHash } from "@/lib/credits/ledger-call";
+import { spendCombined } from "@/lib/credits/spend-combiner";
 import type { TReservationInput } from "@/lib/credits/schemas";
 import type { THoldResult, TLedgerContext } from "@/lib/credits/types";
 
@@ -9,7 +10,7 @@ import type { THoldResult, TLedgerContext } from "@/lib/credits/types";
  */
 export async function holdCredits(options: TLedgerContext & TReservationInput): Promise<THoldResult> {
   const { workspaceId, actor, now, idempotencyKey, ...body } = options;
-  const outcome = await callLedger<THoldResult>("credits_spend", {
+  const outcome = await spendCombined<THoldResult>({
     ...body,
     mode: "hold",
     workspaceId,

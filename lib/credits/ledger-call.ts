@@ -1,11 +1,17 @@
 import { createHash } from "node:crypto";
-import { pgPool } from "@/lib/db";
+import { pgPool, usesEmbeddedDatabase } from "@/lib/db";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { roleAllows } from "@/lib/auth/permissions";
 
-export type TLedgerFunction = "credits_spend" | "credits_settle_hold" | "credits_refund" | "credits_grant" | "credits_balance";
+export type TLedgerFunction =
+  | "credits_spend"
+  | "credits_spend_many"
+  | "credits_settle_hold"
+  | "credits_refund"
+  | "credits_grant"
+  | "credits_balance";
 export type TLedgerOutcome<T> = { status: number; body: T; replayed: boolean };
-type TRawResult = { status?: number; body?: unknown; replayed?: boolean; error?: { code: ErrorCode; message: string } };
+export type TRawResult = { status?: number; body?: unknown; replayed?: boolean; error?: { code: ErrorCode; message: string } };
 
 /** Roles allowed to spend, from the one permission table, passed to the SQL functions. */
 export const SPEND_ROLES = ["owner", "admin", "member", "viewer"].filter((role) => roleAllows(role, "credits:spend"));
@@ -25,20 +31,28 @@ export function requestHash(body: unknown): string {
   return createHash("sha256").update(stableJson(body)).digest("hex");
 }
 
-/**
- * Calls one ledger function in a single round trip (a prepared statement; the function runs as
- * one transaction) and turns its `{error}` result into an AppError.
- */
-export async function callLedger<T>(fn: TLedgerFunction, params: Record<string, unknown>): Promise<TLedgerOutcome<T>> {
-  const { rows } = await pgPool().query<{ result: TRawResult }>({
-    name: fn,
+/** One ledger function call: one round trip, one transaction (a prepared statement). */
+export async function callLedgerRaw<R>(fn: TLedgerFunction, params: Record<string, unknown>): Promise<R> {
+  const { rows } = await pgPool().query<{ result: R }>({
+    // The embedded database serves every connection from one session, where a named statement
+    // prepared by one connection collides with another's: there, statements stay unnamed.
+    name: usesEmbeddedDatabase() ? undefined : fn,
     text: `SELECT ${fn}($1::jsonb) AS result`,
-    values: [JSON.stringify({ spendRoles: SPEND_ROLES, ...params })],
+    values: [JSON.stringify(params)],
   });
-  const result = rows[0].result;
+  return rows[0].result;
+}
+
+/** Turns a ledger function's `{error}` result into an AppError. */
+export function unwrapLedgerResult<T>(result: TRawResult): TLedgerOutcome<T> {
   if (result.error) {
     const { code, message, ...details } = result.error;
     throw new AppError(code, message, details);
   }
   return { status: result.status ?? 200, body: result.body as T, replayed: result.replayed === true };
+}
+
+/** Calls a ledger function and unwraps its result. */
+export async function callLedger<T>(fn: TLedgerFunction, params: Record<string, unknown>): Promise<TLedgerOutcome<T>> {
+  return unwrapLedgerResult<T>(await callLedgerRaw<TRawResult>(fn, { spendRoles: SPEND_ROLES, ...params }));
 }
