@@ -15,7 +15,8 @@ const DAY_MS = 86_400_000;
 /**
  * Captured credits (net of refunds) over the last `days`, by feature and by the usage's group
  * (a livestream, order, campaign…), largest first. Scoped to the workspace; with `memberId`
- * only that member's usage. Uses settle time, so a hold counts when it was captured.
+ * only that member's usage. Uses settle time, so a hold counts when it was captured; holds last
+ * at most 7 days, so the bound on created_at (indexed) never drops a usage settled in the period.
  */
 export async function summarizeUsageByGroup(options: {
   workspaceId: string;
@@ -34,6 +35,7 @@ export async function summarizeUsageByGroup(options: {
         FROM credit_usages u
         LEFT JOIN credit_features f ON f.key = u.feature_key
        WHERE u.workspace_id = $1 AND u.status = 'captured'
+         AND u.created_at >= $2::timestamptz - interval '7 days' AND u.created_at < $3
          AND COALESCE(u.settled_at, u.created_at) >= $2 AND COALESCE(u.settled_at, u.created_at) < $3
          ${memberClause}
        GROUP BY u.feature_key, f.name, u.group_key`,
