@@ -40,7 +40,7 @@ export function AvailableNow({ balance, planName, billingHref }: { balance: TBal
           <EmptyState title="No credits yet">Credits from your plan, the workspace pool and top-ups appear here.</EmptyState>
         </div>
       ) : (
-        <div className="mt-3 overflow-x-auto">
+        <div className="mt-3 overflow-x-auto" role="region" aria-label="Credits by bucket" tabIndex={0}>
           <table className="w-full text-left text-sm" data-testid="bucket-breakdown">
             <caption className="sr-only">Your credits by bucket, in spending order</caption>
             <thead className="text-xs uppercase text-slate-500">

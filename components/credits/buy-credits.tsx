@@ -16,7 +16,22 @@ const NOTES: Partial<Record<TPurchaseAccess, string>> = {
   viewer: "Viewers can't buy credits. Ask an owner or admin if you need to run paid features.",
 };
 
-export function BuyCredits({ offers, purchase, billingHref }: { offers: TOffer[]; purchase: TPurchaseAccess; billingHref: string }) {
+/**
+ * "Buy more credits". `renderOffers` is the slot for the purchase flow: it gets the offers to
+ * show to someone allowed to buy (e.g. a client list passing `onBuy` to OfferList); by default
+ * each offer links to `?buy=<offerId>`.
+ */
+export function BuyCredits({
+  offers,
+  purchase,
+  billingHref,
+  renderOffers = (shown) => <OfferList offers={shown} />,
+}: {
+  offers: TOffer[];
+  purchase: TPurchaseAccess;
+  billingHref: string;
+  renderOffers?: (offers: TOffer[]) => React.ReactNode;
+}) {
   const shown = featured(offers);
   return (
     <div id="buy-credits" className="scroll-mt-6">
@@ -30,7 +45,7 @@ export function BuyCredits({ offers, purchase, billingHref }: { offers: TOffer[]
         ) : shown.length === 0 ? (
           <p className="text-sm text-slate-600">No credit offers are available in this workspace yet.</p>
         ) : purchase === "buy" ? (
-          <OfferList offers={shown} />
+          renderOffers(shown)
         ) : (
           <>
             <p className="mb-3 text-sm text-slate-600">{NOTES[purchase]}</p>

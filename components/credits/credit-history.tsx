@@ -101,7 +101,8 @@ export function CreditHistory({
           Top-ups, included allocations, usage, refunds and expiries appear here as they happen.
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto">
+        // Focusable so keyboard users can scroll the table sideways on narrow screens.
+        <div className="overflow-x-auto" role="region" aria-label="Credit events" tabIndex={0}>
           <table className="w-full text-left text-sm" data-testid="credit-history">
             <caption className="sr-only">Credit events, newest first</caption>
             <thead className="text-xs uppercase text-slate-500">
