@@ -29,6 +29,13 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+/** The embedded database (PGlite) marks its URL with this application name (scripts/lib/embedded-postgres.mjs). */
+export const EMBEDDED_APPLICATION_NAME = "refill-embedded";
+
+export function usesEmbeddedDatabase(): boolean {
+  return (process.env.DATABASE_URL ?? "").includes(`application_name=${EMBEDDED_APPLICATION_NAME}`);
+}
+
 /** The pg pool behind Prisma, for the few hot paths that call SQL functions directly. */
 export function pgPool() {
   return database().pool;

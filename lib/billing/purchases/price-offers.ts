@@ -7,8 +7,12 @@ function creditsPriceMinor(credits: number, creditPriceMicros: number): number {
   return Math.floor((credits * creditPriceMicros + 500_000) / 1_000_000);
 }
 
+const LOCALE_BY_CURRENCY: Record<string, string> = { usd: "en-US", gbp: "en-GB", eur: "en-IE" };
+
+/** Money in its home format ($10.00, £25.00, €9.00); amounts are integers in minor units. */
 export function formatMoney(amountMinor: number, currency: string): string {
-  return new Intl.NumberFormat("en-GB", { style: "currency", currency: currency.toUpperCase() }).format(amountMinor / 100);
+  const locale = LOCALE_BY_CURRENCY[currency.toLowerCase()] ?? "en-GB";
+  return new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase() }).format(amountMinor / 100);
 }
 
 export function formatCredits(credits: number): string {

@@ -2,11 +2,18 @@ import { AppShell } from "@/components/shell/app-shell";
 import { authorizePage } from "@/lib/auth/authorize-page";
 import { isAdminRole } from "@/lib/auth/permissions";
 import { listUserWorkspaces } from "@/lib/workspaces/list-user-workspaces";
+import { getBalance } from "@/lib/credits/get-balance";
+import { CreditCounter } from "@/components/shell/credit-counter";
+
+const LOW_CREDITS = 20;
 
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
   const actor = await authorizePage(workspace, "workspace:read");
-  const workspaces = await listUserWorkspaces({ userId: actor.userId });
+  const [workspaces, balance] = await Promise.all([
+    listUserWorkspaces({ userId: actor.userId }),
+    getBalance({ workspaceId: actor.workspaceId, member: actor.userId }),
+  ]);
   const base = `/w/${actor.workspaceSlug}`;
   const navItems = [
     { href: `${base}/work`, label: "Work" },
@@ -22,6 +29,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       current={{ slug: actor.workspaceSlug, name: actor.workspaceName, role: actor.role }}
       workspaces={workspaces}
       navItems={navItems}
+      headerExtra={<CreditCounter available={balance.available} href={`${base}/credits`} low={balance.available < LOW_CREDITS} />}
     >
       {children}
     </AppShell>

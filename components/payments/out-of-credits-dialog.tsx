@@ -1,0 +1,185 @@
+"use client";
+
+import { useMemo, useRef, useState } from "react";
+import * as Dialog from "@radix-ui/react-dialog";
+import { Elements } from "@stripe/react-stripe-js";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/field";
+import { NewCardForm } from "@/components/payments/new-card-form";
+import { loadGatewayJs, type TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
+import { confirmPurchaseAction, startPurchaseAction } from "@/lib/actions/billing/purchase-actions";
+import type { TPurchaseContext } from "@/lib/billing/purchases/get-purchase-context";
+import type { TPurchaseView } from "@/lib/billing/purchases/purchase-view";
+import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
+
+type TProps = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  workspaceSlug: string;
+  context: TPurchaseContext;
+  gateway: TBrowserGatewayConfig;
+  shortfall: { available: number; required: number } | null;
+  title?: string;
+  /** Called once the credits have landed; the caller resumes what was blocked. */
+  onPaid: () => Promise<void>;
+  onPurchaseStarted?: (purchaseId: string) => void;
+};
+
+/**
+ * "You're out of AI credits": buy the standard pack in one click with the saved card, or pay
+ * with a card inline (3-D Secure inline too). Members who may not buy, and people without a
+ * paid plan, get their path instead.
+ */
+export function OutOfCreditsDialog({ open, onOpenChange, workspaceSlug, context, gateway, shortfall, title, onPaid, onPurchaseStarted }: TProps) {
+  const needed = shortfall ? Math.max(0, shortfall.required - shortfall.available) : 0;
+  const defaultOffer = context.offers.find((o) => o.credits >= needed) ?? context.offers[context.offers.length - 1];
+  const [offerId, setOfferId] = useState(defaultOffer?.id);
+  const offer = context.offers.find((o) => o.id === offerId) ?? defaultOffer;
+  const sessionKey = useRef(crypto.randomUUID());
+  const purchaseIdRef = useRef<string | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [useNewCard, setUseNewCard] = useState(!context.savedCard);
+  const [pendingSecret, setPendingSecret] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const stripePromise = useMemo(() => {
+    if (!open || context.mode !== "buy") return null;
+    const loading = loadGatewayJs(gateway);
+    loading.catch(() => setLoadError("The card form could not load. Check your connection and try again."));
+    return loading;
+  }, [open, context.mode, gateway]);
+  const purchaseKey = `${sessionKey.current}:${offer?.id}`;
+  const price = offer ? formatMoney(offer.amountMinor, offer.currency) : "";
+
+  async function finish(view: TPurchaseView): Promise<boolean> {
+    purchaseIdRef.current = view.purchaseId;
+    onPurchaseStarted?.(view.purchaseId);
+    if (view.status === "succeeded") {
+      await onPaid();
+      return true;
+    }
+    if (view.status === "requires_action" && view.clientSecret) {
+      const stripe = await stripePromise;
+      const result = await stripe?.handleNextAction({ clientSecret: view.clientSecret });
+      if (result?.error) {
+        setMessage(result.error.message ?? "The card's security check was not completed.");
+        return false;
+      }
+      const confirmed = await confirmPurchaseAction({ workspaceSlug, purchaseId: view.purchaseId });
+      if (confirmed.ok) return finish(confirmed.purchase);
+      setMessage(confirmed.error.message);
+      return false;
+    }
+    setMessage(view.message ?? "The payment did not go through.");
+    if (view.clientSecret) setPendingSecret(view.clientSecret);
+    setUseNewCard(true);
+    return false;
+  }
+
+  async function buyWithSavedCard() {
+    if (!offer || busy) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const started = await startPurchaseAction({ workspaceSlug, offerId: offer.id, payWith: "saved_card", idempotencyKey: purchaseKey });
+      if (!started.ok) setMessage(started.error.message);
+      else await finish(started.purchase);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function clientSecretForNewCard(): Promise<{ clientSecret: string } | { message: string } | { alreadyPaid: true }> {
+    if (pendingSecret) return { clientSecret: pendingSecret };
+    if (!offer) return { message: "Choose a package first." };
+    const started = await startPurchaseAction({ workspaceSlug, offerId: offer.id, payWith: "new_card", idempotencyKey: purchaseKey });
+    if (!started.ok) return { message: started.error.message };
+    onPurchaseStarted?.(started.purchase.purchaseId);
+    if (started.purchase.status === "succeeded") return { alreadyPaid: true };
+    if (!started.purchase.clientSecret) return { message: started.purchase.message ?? "The payment could not be started." };
+    setPendingSecret(started.purchase.clientSecret);
+    purchaseIdRef.current = started.purchase.purchaseId;
+    return { clientSecret: started.purchase.clientSecret };
+  }
+
+  async function afterCardConfirmed() {
+    const purchaseId = purchaseIdRef.current;
+    if (!purchaseId) return onPaid();
+    const confirmed = await confirmPurchaseAction({ workspaceSlug, purchaseId });
+    if (!confirmed.ok) setMessage(confirmed.error.message);
+    else await finish(confirmed.purchase);
+  }
+
+  return (
+    // Not modal: Stripe.js shows its 3-D Secure challenge above the page, and a focus trap here
+    // would keep people from reaching it. Outside clicks do not close the panel mid-payment.
+    <Dialog.Root open={open} onOpenChange={onOpenChange} modal={false}>
+      <Dialog.Portal>
+        <div aria-hidden className="fixed inset-0 z-40 bg-slate-900/40" />
+        <Dialog.Content
+          onInteractOutside={(event) => event.preventDefault()}
+          className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl">
+          <Dialog.Title className="text-lg font-semibold">{title ?? "You're out of AI credits"}</Dialog.Title>
+          <Dialog.Description className="mt-1 text-sm text-slate-600">
+            {shortfall ? `This action needs ${formatCredits(shortfall.required)} credits; you have ${formatCredits(shortfall.available)}.` : "Add credits to keep working."}
+            {context.mode === "buy" && " Your action continues by itself once the credits land."}
+          </Dialog.Description>
+
+          <div className="mt-5 space-y-4">
+            {context.mode === "subscribe" && (
+              <Alert tone="info">
+                Top-ups are for members on an AI plan. Your starter credits are used up: subscribe to an AI plan on the{" "}
+                <a className="font-medium underline" href={`/w/${workspaceSlug}/billing`}>Billing page</a> to keep going.
+              </Alert>
+            )}
+            {context.mode === "request" && (
+              <Alert tone="info">In this workspace, owners and admins buy credits for members. Ask one of them for a top-up.</Alert>
+            )}
+            {context.mode === "none" && <Alert tone="warning">Your role cannot buy credits here. An owner or admin can help.</Alert>}
+
+            {context.mode === "buy" && offer && (
+              <>
+                {context.offers.length > 1 && (
+                  <fieldset>
+                    <legend className="text-sm font-medium text-slate-800">Package</legend>
+                    <div className="mt-2 grid gap-2">
+                      {context.offers.map((o) => (
+                        <label key={o.id} className={`flex cursor-pointer items-center justify-between rounded-md px-3 py-2 text-sm ring-1 ${o.id === offer.id ? "bg-brand-50 ring-brand-500" : "ring-slate-200"}`}>
+                          <span className="flex items-center gap-2">
+                            <input type="radio" name="offer" value={o.id} checked={o.id === offer.id} onChange={() => { setOfferId(o.id); setPendingSecret(null); setMessage(null); }} />
+                            {formatCredits(o.credits)} credits
+                          </span>
+                          <span className="font-medium">{formatMoney(o.amountMinor, o.currency)}</span>
+                        </label>
+                      ))}
+                    </div>
+                  </fieldset>
+                )}
+                {loadError && <Alert tone="error">{loadError}</Alert>}
+                {!useNewCard && context.savedCard ? (
+                  <div className="space-y-3">
+                    {message && <Alert tone="error">{message}</Alert>}
+                    <Button className="w-full" onClick={buyWithSavedCard} disabled={busy}>
+                      {busy ? "Processing…" : `Buy ${formatCredits(offer.credits)} credits for ${price}`}
+                    </Button>
+                    <p className="text-center text-xs text-slate-500">
+                      Charged to your {context.savedCard.brand} ending {context.savedCard.last4}.{" "}
+                      <button type="button" className="underline" onClick={() => setUseNewCard(true)}>Use a different card</button>
+                    </p>
+                  </div>
+                ) : (
+                  stripePromise && !loadError && (
+                    <Elements stripe={stripePromise}>
+                      <NewCardForm payLabel={`Pay ${price}`} getClientSecret={clientSecretForNewCard} onConfirmed={afterCardConfirmed} error={message} />
+                    </Elements>
+                  )
+                )}
+              </>
+            )}
+          </div>
+          <Dialog.Close className="absolute right-4 top-4 rounded-md p-1 text-slate-500 hover:bg-slate-100" aria-label="Close">✕</Dialog.Close>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

@@ -1,0 +1,32 @@
+import { prisma } from "@/lib/db";
+import { getWorkspacePolicy } from "@/lib/credits/policy";
+import { isAdminRole } from "@/lib/auth/permissions";
+import { findActivePaidPlan } from "@/lib/billing/purchases/find-active-paid-plan";
+import { priceOffers, type TOffer } from "@/lib/billing/purchases/price-offers";
+
+export type TPurchaseContext = {
+  /** buy: may pay now; request: members ask an admin; subscribe: needs a paid plan first; none: cannot. */
+  mode: "buy" | "request" | "subscribe" | "none";
+  offers: TOffer[];
+  savedCard: { brand: string; last4: string; expMonth: number; expYear: number } | null;
+  pricingKind: "packs" | "plan_units" | "currency_tiers";
+  creditsPerMajorUnit: number | null;
+};
+
+/** What a member can do to get more credits, for the out-of-credits panel and the Credits page. */
+export async function getPurchaseContext(options: { workspaceId: string; userId: string; role: string }): Promise<TPurchaseContext> {
+  const [policy, plan, customer] = await Promise.all([
+    getWorkspacePolicy({ workspaceId: options.workspaceId }),
+    findActivePaidPlan({ workspaceId: options.workspaceId, userId: options.userId }),
+    prisma.billingCustomer.findUnique({ where: { userId: options.userId } }),
+  ]);
+  const offers = priceOffers(policy.pricing, plan);
+  const savedCard = customer?.defaultPaymentMethodId && customer.cardLast4
+    ? { brand: customer.cardBrand ?? "card", last4: customer.cardLast4, expMonth: customer.cardExpMonth ?? 0, expYear: customer.cardExpYear ?? 0 }
+    : null;
+  const base = { offers, savedCard, pricingKind: policy.pricing.kind, creditsPerMajorUnit: policy.pricing.kind === "currency_tiers" ? policy.pricing.creditsPerMajorUnit : null };
+  if (options.role === "viewer") return { ...base, mode: "none" };
+  if (policy.purchasing.requirePaidPlan && !plan) return { ...base, mode: "subscribe" };
+  if (isAdminRole(options.role) || policy.purchasing.members === "buy") return { ...base, mode: offers.length > 0 ? "buy" : "none" };
+  return { ...base, mode: policy.purchasing.members === "request" ? "request" : "none" };
+}
