@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { addMember, createUser, createWorkspace, ensureApiKey } from "./identity";
-import { seedFeatures, seedPlans } from "./credits";
+
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -29,8 +29,6 @@ const DEMO_WORKSPACES = [
 
 /** Seeds the demo data of DESIGN.md once; running it again changes nothing. */
 export async function seedDemo(db: PrismaClient) {
-  await seedFeatures(db);
-  await seedPlans(db);
   const users: Record<string, string> = {};
   const workspaces: Record<string, string> = {};
   for (const spec of DEMO_WORKSPACES) {
