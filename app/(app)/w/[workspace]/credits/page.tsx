@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { Card, PageHeader } from "@/components/ui/card";
 import { AvailableNow } from "@/components/credits/available-now";
 import { BuyCredits, CreditRateBadge } from "@/components/credits/buy-credits";
 import { CreditPlanner } from "@/components/credits/credit-planner";
-import { UsageSummary } from "@/components/credits/usage-summary";
 import { CreditHistory } from "@/components/credits/credit-history";
 import { authorizePage } from "@/lib/auth/authorize-page";
 import { roleAllows } from "@/lib/auth/permissions";
 import { getCreditsOverview } from "@/lib/credits/get-credits-overview";
 import { listFeatures } from "@/lib/credits/list-features";
 import { listCreditHistory } from "@/lib/credits/list-credit-history";
-import { summarizeUsageByGroup } from "@/lib/credits/summarize-usage-by-group";
+import { GroupedUsageFallback, GroupedUsageSection } from "./grouped-usage-section";
 import { historyMemberScope, parseHistoryFilter } from "@/lib/credits/history-scope";
 import { CREDIT_HISTORY_PAGE_SIZE, parseUsagePeriod, type TCreditHistoryFilter, type TUsagePeriod } from "@/lib/credits/history-schemas";
 import { listMembers } from "@/lib/workspaces/list-members";
@@ -29,10 +29,9 @@ export default async function CreditsPage({ params, searchParams }: { params: Pr
   const filter = { ...requested, memberId: historyMemberScope(actor, requested.memberId) };
   const { workspaceId, userId } = actor;
 
-  const [overview, features, usage, history, members] = await Promise.all([
+  const [overview, features, history, members] = await Promise.all([
     getCreditsOverview({ workspaceId, userId, role: actor.role }),
     listFeatures(),
-    summarizeUsageByGroup({ workspaceId, memberId: readsAll ? undefined : userId, days: period }),
     listCreditHistory({ workspaceId, ...filter, limit: CREDIT_HISTORY_PAGE_SIZE }),
     readsAll ? listMembers({ workspaceId }) : Promise.resolve(null),
   ]);
@@ -66,7 +65,9 @@ export default async function CreditsPage({ params, searchParams }: { params: Pr
           topUpHref={overview.purchase === "buy" || overview.purchase === "needs_paid_plan" ? "#buy-credits" : null}
         />
       </Card>
-      <UsageSummary usage={usage} period={period} periodHref={periodHref} scope={readsAll ? "workspace" : "own"} />
+      <Suspense key={period} fallback={<GroupedUsageFallback />}>
+        <GroupedUsageSection workspaceId={workspaceId} memberId={readsAll ? undefined : userId} period={period} periodHref={periodHref} />
+      </Suspense>
       <Card
         title="Credit event history"
         description={readsAll ? "Every credit movement in this workspace, newest first." : "Every movement of your credits, newest first."}
