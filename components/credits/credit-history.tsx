@@ -43,6 +43,21 @@ export function CreditHistory({
 }) {
   const [events, setEvents] = useState(initial.events);
   const [cursor, setCursor] = useState(initial.nextCursor);
+  const [shown, setShown] = useState(initial);
+  if (shown !== initial) {
+    // A refresh (e.g. after a purchase) brought a new first page: put its newer events on top and
+    // keep the older pages already loaded, unless the new page does not reach them (then restart).
+    setShown(initial);
+    const newest = events[0] ? BigInt(events[0].id) : 0n;
+    const fresh = initial.events.filter((e) => BigInt(e.id) > newest);
+    const reachesLoaded = events.length > 0 && fresh.length < initial.events.length;
+    if (reachesLoaded) {
+      setEvents([...fresh, ...events]);
+    } else {
+      setEvents(initial.events);
+      setCursor(initial.nextCursor);
+    }
+  }
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
 
