@@ -20,6 +20,7 @@ type TProps = {
   gateway: TBrowserGatewayConfig;
   shortfall: { available: number; required: number } | null;
   title?: string;
+  initialOfferId?: string;
   /** Called once the credits have landed; the caller resumes what was blocked. */
   onPaid: () => Promise<void>;
   onPurchaseStarted?: (purchaseId: string) => void;
@@ -30,10 +31,10 @@ type TProps = {
  * with a card inline (3-D Secure inline too). Members who may not buy, and people without a
  * paid plan, get their path instead.
  */
-export function OutOfCreditsDialog({ open, onOpenChange, workspaceSlug, context, gateway, shortfall, title, onPaid, onPurchaseStarted }: TProps) {
+export function OutOfCreditsDialog({ open, onOpenChange, workspaceSlug, context, gateway, shortfall, title, initialOfferId, onPaid, onPurchaseStarted }: TProps) {
   const needed = shortfall ? Math.max(0, shortfall.required - shortfall.available) : 0;
   const defaultOffer = context.offers.find((o) => o.credits >= needed) ?? context.offers[context.offers.length - 1];
-  const [offerId, setOfferId] = useState(defaultOffer?.id);
+  const [offerId, setOfferId] = useState(initialOfferId ?? defaultOffer?.id);
   const offer = context.offers.find((o) => o.id === offerId) ?? defaultOffer;
   const sessionKey = useRef(crypto.randomUUID());
   const purchaseIdRef = useRef<string | null>(null);
@@ -122,7 +123,7 @@ export function OutOfCreditsDialog({ open, onOpenChange, workspaceSlug, context,
           <Dialog.Title className="text-lg font-semibold">{title ?? "You're out of AI credits"}</Dialog.Title>
           <Dialog.Description className="mt-1 text-sm text-slate-600">
             {shortfall ? `This action needs ${formatCredits(shortfall.required)} credits; you have ${formatCredits(shortfall.available)}.` : "Add credits to keep working."}
-            {context.mode === "buy" && " Your action continues by itself once the credits land."}
+            {context.mode === "buy" && shortfall && " Your action continues by itself once the credits land."}
           </Dialog.Description>
 
           <div className="mt-5 space-y-4">

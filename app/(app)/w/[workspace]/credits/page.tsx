@@ -14,6 +14,9 @@ import { GroupedUsageFallback, GroupedUsageSection } from "./grouped-usage-secti
 import { historyMemberScope, parseHistoryFilter } from "@/lib/credits/history-scope";
 import { CREDIT_HISTORY_PAGE_SIZE, parseUsagePeriod, type TCreditHistoryFilter, type TUsagePeriod } from "@/lib/credits/history-schemas";
 import { listMembers } from "@/lib/workspaces/list-members";
+import { BuyOffers } from "@/components/payments/buy-offers";
+import { getPurchaseContext } from "@/lib/billing/purchases/get-purchase-context";
+import { getGateway } from "@/lib/payments/get-gateway";
 
 export const metadata: Metadata = { title: "Credits" };
 
@@ -29,12 +32,14 @@ export default async function CreditsPage({ params, searchParams }: { params: Pr
   const filter = { ...requested, memberId: historyMemberScope(actor, requested.memberId) };
   const { workspaceId, userId } = actor;
 
-  const [overview, features, history, members] = await Promise.all([
+  const [overview, features, history, members, purchaseContext] = await Promise.all([
     getCreditsOverview({ workspaceId, userId, role: actor.role }),
     listFeatures(),
     listCreditHistory({ workspaceId, ...filter, limit: CREDIT_HISTORY_PAGE_SIZE }),
     readsAll ? listMembers({ workspaceId }) : Promise.resolve(null),
+    getPurchaseContext({ workspaceId, userId, role: actor.role }),
   ]);
+  const gateway = getGateway().browserConfig();
 
   const base = `/w/${actor.workspaceSlug}`;
   const periodHref = (days: TUsagePeriod) => {
@@ -56,7 +61,12 @@ export default async function CreditsPage({ params, searchParams }: { params: Pr
       />
       <div className="grid gap-6 xl:grid-cols-2">
         <AvailableNow balance={overview.balance} planName={overview.planName} billingHref={`${base}/billing`} />
-        <BuyCredits offers={overview.offers} purchase={overview.purchase} billingHref={`${base}/billing`} />
+        <BuyCredits
+          offers={overview.offers}
+          purchase={overview.purchase}
+          billingHref={`${base}/billing`}
+          renderOffers={(shown) => <BuyOffers offers={shown} workspaceSlug={actor.workspaceSlug} context={purchaseContext} gateway={gateway} />}
+        />
       </div>
       <Card title="Credit planner" description="Estimate a livestream, the clips and drafts after it, or AI tools before you run them.">
         <CreditPlanner
