@@ -68,3 +68,11 @@ test("someone in two workspaces switches between them from the header", async ({
   await expect(page.getByTestId("current-role")).toHaveText("admin");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toBeVisible();
 });
+
+test("pages carry the security headers (CSP naming the payment origin, no framing)", async ({ page }) => {
+  const response = await page.goto("/sign-in");
+  const headers = response!.headers();
+  expect(headers["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
+  expect(headers["content-security-policy"]).toMatch(/connect-src 'self' http:\/\/127\.0\.0\.1:\d+/);
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+});

@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+import { sandboxOrigin, securityHeaders } from "@/lib/http/security-headers";
+
+// Adds security headers at request time, so the CSP names the payment origin this server was
+// started with (the sandbox port differs between the demo and the tests). Not an auth layer:
+// every page, action and route checks the session and role itself.
+export function proxy() {
+  const response = NextResponse.next();
+  const headers = securityHeaders({ production: process.env.NODE_ENV === "production", sandboxOrigin: sandboxOrigin() });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
