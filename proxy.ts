@@ -11,4 +11,5 @@ export function proxy() {
   return response;
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+// The JSON API is left out: its responses are not rendered by browsers, and it is the hot path.
+export const config = { matcher: ["/((?!api/v1/|_next/static|_next/image|favicon.ico).*)"] };

@@ -17,6 +17,14 @@ type TResult = { output?: string; error?: string; credits?: number };
 
 const PENDING_KEY = "refill:blocked-action";
 
+function SparkleIcon() {
+  return (
+    <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 fill-brand-600">
+      <path d="M10 1.5l1.9 5.1 5.1 1.9-5.1 1.9L10 15.5l-1.9-5.1L3 8.5l5.1-1.9L10 1.5zM16 13l.8 2.2L19 16l-2.2.8L16 19l-.8-2.2L13 16l2.2-.8L16 13z" />
+    </svg>
+  );
+}
+
 function savePending(workspaceSlug: string, blocked: TBlockedAction | null) {
   if (blocked) sessionStorage.setItem(PENDING_KEY, JSON.stringify({ workspaceSlug, ...blocked }));
   else sessionStorage.removeItem(PENDING_KEY);
@@ -92,7 +100,7 @@ export function WorkBoard({ workspaceSlug, documents, context, gateway, canSpend
                   onClick={() => run({ documentId: document.id, feature: action.feature, actionKey: crypto.randomUUID() })}
                   aria-describedby={`${document.id}-${action.feature}-cost`}
                 >
-                  <span aria-hidden>✨</span> {running === document.id ? "Working…" : action.label}
+                  <SparkleIcon /> {running === document.id ? "Working…" : action.label}
                   <span id={`${document.id}-${action.feature}-cost`} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">
                     {action.credits} credits
                   </span>
