@@ -20,5 +20,5 @@ export async function runEventsBench(options: { pool: pg.Pool; entries: number }
     }
     return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
   };
-  return { workspaceId, first: await time(), deep: await time(rows[0].id) };
+  return { workspaceId, userId, first: await time(), deep: await time(rows[0].id) };
 }

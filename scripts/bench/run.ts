@@ -7,6 +7,7 @@ import { createBenchWorkspace } from "./bench-data";
 import { runPgbench } from "./pgbench";
 import { runHttpBench } from "./http-bench";
 import { runEventsBench } from "./events-bench";
+import { runPagesBench } from "./pages-bench";
 
 const MEMBERS = 1_000;
 const WORKERS = 16;
@@ -46,6 +47,9 @@ async function main() {
     log("(d) events pages at 1,000,000 ledger entries…");
     const events = await runEventsBench({ pool: pgPool(), entries: 1_000_000 });
 
+    log("(e) Credits page and history at 1,000,000 ledger entries (server response time)…");
+    const pages = await runPagesBench({ pool: pgPool(), databaseUrl: database.url, workspaceId: events.workspaceId, userId: events.userId, samples: 20 });
+
     log("Checking invariants…");
     const problems = [...(await verifyLedger(spread.workspaceId)).problems, ...(await verifyLedger(events.workspaceId)).problems];
     const { rows } = await pgPool().query<{ remaining: string; debited: string }>(
@@ -66,6 +70,8 @@ async function main() {
       httpP99Ms: "rps" in http ? http.p99Ms : null,
       eventsFirstPageMs: round(events.first.p50, 2),
       eventsDeepPageMs: round(events.deep.p50, 2),
+      creditsPageP95Ms: "credits" in pages ? round(pages.credits.p95, 1) : null,
+      historyPageP95Ms: "history" in pages ? round(pages.history.p95, 1) : null,
       anomalies,
     };
     const ratio = pgbench.tps ? round(result.debitsPerSecond / pgbench.tps, 2) : null;
@@ -79,6 +85,8 @@ async function main() {
     log(`| HTTP POST /api/v1/usage | ${"rps" in http ? `${result.httpRps} req/s, p99 ${http.p99Ms} ms, non-2xx ${http.non2xx}` : `skipped: ${http.skipped}`} | — |`);
     log(`| events first page (p50 / p95) | ${round(events.first.p50, 2)} / ${round(events.first.p95, 2)} ms | ≤ 50 ms |`);
     log(`| events deep cursor page (p50 / p95) | ${round(events.deep.p50, 2)} / ${round(events.deep.p95, 2)} ms | ≤ 50 ms |`);
+    log(`| Credits page p95, 1,000,000 entries | ${"credits" in pages ? `${round(pages.credits.p95, 1)} ms (p50 ${round(pages.credits.p50, 1)})` : `skipped: ${pages.skipped}`} | ≤ 150 ms |`);
+    log(`| history (filtered) page p95 | ${"history" in pages ? `${round(pages.history.p95, 1)} ms (p50 ${round(pages.history.p50, 1)})` : `skipped: ${pages.skipped}`} | ≤ 150 ms |`);
     log(`| anomalies (ledger checks, balance sum, failed debits) | ${anomalies} | 0 |`);
     if (spreadRun.errors.size || hotRun.errors.size) log(`errors: ${JSON.stringify([...spreadRun.errors, ...hotRun.errors])}`);
     if (problems.length) log(`ledger problems (first 5): ${problems.slice(0, 5).join("; ")}`);
