@@ -21,3 +21,12 @@ export const reconcilePurchasesJob = defineJob({
     return reconcilePurchases();
   },
 });
+
+export const renewSubscriptionsJob = defineJob({
+  name: "subscription-renewal",
+  cron: "*/5 * * * *",
+  async run() {
+    const { renewSubscriptions } = await import("@/lib/billing/subscriptions/renew-subscriptions");
+    return renewSubscriptions();
+  },
+});

@@ -7,18 +7,23 @@ import { saveDefaultCard } from "@/lib/billing/purchases/save-default-card";
 import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
 import { invoiceLabel } from "@/lib/billing/invoices/invoice-label";
 import type { CreditSource } from "@/lib/generated/prisma/enums";
+import { applySubscriptionCharge, type TPlanCreditsToEnd } from "@/lib/billing/subscriptions/apply-subscription-charge";
+import { endPlanCredits } from "@/lib/billing/subscriptions/end-plan-credits";
 
-const SOURCE_BY_KIND: Record<string, CreditSource> = { top_up: "top_up", extra: "extra", auto_reload: "auto_reload", subscription: "top_up" };
+const SOURCE_BY_KIND: Record<string, CreditSource> = { top_up: "top_up", extra: "extra", auto_reload: "auto_reload" };
 
 /**
  * Grants a paid purchase's credits exactly once, whoever calls first (browser confirmation,
  * webhook, reconciliation). Grants are idempotent per purchase line; the invoice, email and
  * `fulfilledAt` commit together under a row lock, so a second caller finds the work done.
+ * A `subscription` purchase grants nothing itself: it starts or renews the plan in that same
+ * transaction (the ledger then allots the plan's credits per cycle).
  */
 export async function fulfillPurchase(options: { purchaseId: string }): Promise<void> {
   const purchase = await prisma.purchase.findUniqueOrThrow({ where: { id: options.purchaseId }, include: { lines: true } });
   if (purchase.fulfilledAt || purchase.status !== "succeeded") return;
-  for (const line of purchase.lines) {
+  const isPlan = purchase.kind === "subscription";
+  for (const line of isPlan ? [] : purchase.lines) {
     const grant = await grantCredits({
       workspaceId: purchase.workspaceId,
       member: line.beneficiaryUserId,
@@ -33,9 +38,11 @@ export async function fulfillPurchase(options: { purchaseId: string }): Promise<
   }
   if (purchase.paymentMethodId) await saveDefaultCard({ userId: purchase.buyerUserId, paymentMethodId: purchase.paymentMethodId });
 
+  let planCreditsToEnd: TPlanCreditsToEnd = [];
   const fulfilled = await prisma.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ fulfilled_at: Date | null }[]>`SELECT fulfilled_at FROM purchases WHERE id = ${purchase.id} FOR UPDATE`;
     if (locked.fulfilled_at) return null;
+    if (isPlan) planCreditsToEnd = await applySubscriptionCharge(tx, purchase);
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`invoice:${purchase.workspaceId}`}))`;
     const last = await tx.invoice.aggregate({ where: { workspaceId: purchase.workspaceId }, _max: { number: true } });
     const invoice = await tx.invoice.create({
@@ -62,11 +69,12 @@ export async function fulfillPurchase(options: { purchaseId: string }): Promise<
       workspaceId: purchase.workspaceId,
       userId: purchase.buyerUserId,
       kind: "purchase_succeeded",
-      title: `${formatCredits(purchase.credits)} credits added`,
+      title: isPlan ? `${purchase.description}: paid` : `${formatCredits(purchase.credits)} credits added`,
       body: `${purchase.description} · ${total} · invoice ${label}`,
       href: `/w/${workspace.slug}/billing`,
     });
     return invoice;
   });
+  for (const end of planCreditsToEnd) await endPlanCredits(end);
   if (fulfilled) await queueJob("email-outbox-delivery");
 }
