@@ -1,0 +1,52 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { authorize } from "@/lib/auth/authorize";
+import { parseInput } from "@/lib/http/api-route";
+import { runAction } from "@/lib/actions/run-action";
+import { appBaseUrl } from "@/lib/app-url";
+import { ZChangeMemberRoleInput, ZInviteMemberInput, ZRemoveMemberInput } from "@/lib/workspaces/admin-schemas";
+import { inviteMember } from "@/lib/workspaces/invite-member";
+import { changeMemberRole } from "@/lib/workspaces/change-member-role";
+import { removeMember } from "@/lib/workspaces/remove-member";
+
+/** Invites someone by email (membership now, a sign-in link by email). */
+export async function inviteMemberAction(input: unknown) {
+  return runAction(async () => {
+    const parsed = parseInput(ZInviteMemberInput, input);
+    const actor = await authorize({ workspace: { slug: parsed.workspaceSlug }, permission: "members:manage" });
+    const invited = await inviteMember({
+      workspaceId: actor.workspaceId,
+      email: parsed.email,
+      name: parsed.name,
+      role: parsed.role,
+      invitedBy: { userId: actor.userId, name: actor.name },
+      baseUrl: appBaseUrl(await headers()),
+    });
+    revalidatePath(`/w/${actor.workspaceSlug}/admin`);
+    return { member: invited };
+  });
+}
+
+/** Changes a member's role; a viewer's credits stay but cannot be spent until restored. */
+export async function changeMemberRoleAction(input: unknown) {
+  return runAction(async () => {
+    const parsed = parseInput(ZChangeMemberRoleInput, input);
+    const actor = await authorize({ workspace: { slug: parsed.workspaceSlug }, permission: "members:manage" });
+    const member = await changeMemberRole({ workspaceId: actor.workspaceId, userId: parsed.userId, role: parsed.role, actorUserId: actor.userId });
+    revalidatePath(`/w/${actor.workspaceSlug}/admin`);
+    return { member };
+  });
+}
+
+/** Removes a member from the workspace. */
+export async function removeMemberAction(input: unknown) {
+  return runAction(async () => {
+    const parsed = parseInput(ZRemoveMemberInput, input);
+    const actor = await authorize({ workspace: { slug: parsed.workspaceSlug }, permission: "members:manage" });
+    const removed = await removeMember({ workspaceId: actor.workspaceId, userId: parsed.userId, actorUserId: actor.userId });
+    revalidatePath(`/w/${actor.workspaceSlug}/admin`);
+    return removed;
+  });
+}

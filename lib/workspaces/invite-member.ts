@@ -1,0 +1,70 @@
+import { prisma } from "@/lib/db";
+import { AppError, translateDatabaseError } from "@/lib/errors";
+import { newSecretToken, sha256Hex } from "@/lib/auth/secret-token";
+import { enqueueEmail } from "@/lib/notify/enqueue-email";
+import { queueJob } from "@/lib/jobs/start-jobs";
+import { recordAudit } from "@/lib/workspaces/record-audit";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/** An invitation link stays usable longer than a sign-in link: people read invitations later. */
+const INVITATION_LINK_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Invites someone by email: the person (created without a password if new) becomes a member
+ * with `role` at once, and gets an email with a one-time sign-in link (the magic-link sign-in,
+ * valid 7 days). Membership, invitation, audit row and email commit together. Someone already a
+ * member is refused with `already_exists`.
+ */
+export async function inviteMember(options: {
+  workspaceId: string;
+  email: string;
+  name?: string;
+  role: Exclude<Role, "owner">;
+  invitedBy: { userId: string; name: string };
+  baseUrl: string;
+}) {
+  const email = options.email.trim().toLowerCase();
+  const token = newSecretToken("ml_", 32);
+  const invitation = await prisma.$transaction(async (tx) => {
+    const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: options.workspaceId } });
+    const user =
+      (await tx.user.findUnique({ where: { email } })) ??
+      (await tx.user.create({ data: { email, name: options.name?.trim() || email.split("@")[0] } }));
+    const existing = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: options.workspaceId, userId: user.id } } });
+    if (existing) throw new AppError("already_exists", `${email} is already a member of this workspace.`, { field: "email" });
+    await tx.membership.create({ data: { workspaceId: options.workspaceId, userId: user.id, role: options.role } });
+    const magicLink = await tx.magicLinkToken.create({
+      data: { email, tokenHash: sha256Hex(token), expiresAt: new Date(Date.now() + INVITATION_LINK_LIFETIME_MS) },
+    });
+    const created = await tx.workspaceInvitation.create({
+      data: { workspaceId: options.workspaceId, userId: user.id, email, role: options.role, invitedById: options.invitedBy.userId, magicLinkTokenId: magicLink.id },
+    });
+    await recordAudit(tx, {
+      workspaceId: options.workspaceId,
+      actorUserId: options.invitedBy.userId,
+      action: "member.invited",
+      targetType: "user",
+      targetId: user.id,
+      details: { email, role: options.role },
+    });
+    const link = `${options.baseUrl}/sign-in/link?token=${encodeURIComponent(token)}`;
+    await enqueueEmail(
+      {
+        to: email,
+        kind: "workspace_invitation",
+        workspaceId: options.workspaceId,
+        subject: `${options.invitedBy.name} invited you to ${workspace.name} on Refill`,
+        text: `Hello ${user.name},\n\n${options.invitedBy.name} invited you to join ${workspace.name} on Refill as ${options.role}.\n\nSign in with this link (it works once, for 7 days):\n${link}\n\nIf you did not expect this, ignore this email.`,
+        html: `<p>Hello ${escapeHtml(user.name)},</p><p>${escapeHtml(options.invitedBy.name)} invited you to join <strong>${escapeHtml(workspace.name)}</strong> on Refill as ${options.role}.</p><p><a href="${link}">Accept and sign in</a> (the link works once, for 7 days).</p><p>If you did not expect this, ignore this email.</p>`,
+      },
+      tx,
+    );
+    return created;
+  }).catch((error) => translateDatabaseError(error, "That membership"));
+  await queueJob("email-outbox-delivery");
+  return { userId: invitation.userId, email: invitation.email, role: invitation.role };
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
