@@ -30,3 +30,12 @@ export const renewSubscriptionsJob = defineJob({
     return renewSubscriptions();
   },
 });
+
+export const settleStaleReloadsJob = defineJob({
+  name: "auto-reload-settle",
+  cron: "* * * * *",
+  async run() {
+    const { settleStaleReloads } = await import("@/lib/billing/auto-reload/settle-stale-reloads");
+    return settleStaleReloads();
+  },
+});

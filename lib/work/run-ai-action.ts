@@ -5,6 +5,7 @@ import { releaseHold } from "@/lib/credits/release-hold";
 import { listFeatures } from "@/lib/credits/list-features";
 import { findWorkDocument } from "@/lib/work/sample-documents";
 import { generateAiOutput } from "@/lib/work/generate-ai-output";
+import { reloadIfBelowThreshold, spendWithAutoReload } from "@/lib/billing/auto-reload/spend-with-auto-reload";
 
 export type TQuality = "fast" | "balanced" | "premium";
 
@@ -25,14 +26,19 @@ export async function priceAiAction(options: { documentId: string; feature: stri
 export async function runAiAction(options: { workspaceId: string; userId: string; documentId: string; feature: string; quality: TQuality; actionKey: string }) {
   const { document, credits } = await priceAiAction(options);
   const actor = `user:${options.userId}`;
-  const hold = await holdCredits({
+  // Out of credits with auto-reload on: waits (bounded) for the reload, then holds.
+  const hold = await spendWithAutoReload({
     workspaceId: options.workspaceId,
-    actor,
     member: options.userId,
-    feature: options.feature,
-    credits,
-    idempotencyKey: `ai:${options.actionKey}:hold`,
-    expiresInSeconds: 120,
+    spend: () => holdCredits({
+      workspaceId: options.workspaceId,
+      actor,
+      member: options.userId,
+      feature: options.feature,
+      credits,
+      idempotencyKey: `ai:${options.actionKey}:hold`,
+      expiresInSeconds: 120,
+    }),
   });
   let output: string;
   try {
@@ -43,5 +49,6 @@ export async function runAiAction(options: { workspaceId: string; userId: string
     throw new AppError("unavailable", "The AI service did not answer. Nothing was charged; try again.");
   }
   const captured = await captureHold({ workspaceId: options.workspaceId, actor, holdId: hold.id, credits, idempotencyKey: `ai:${options.actionKey}:capture` });
+  reloadIfBelowThreshold({ workspaceId: options.workspaceId, member: options.userId, available: captured.available });
   return { output, credits: captured.credits, available: captured.available, usageId: captured.id };
 }

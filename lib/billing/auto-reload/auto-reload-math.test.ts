@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { creditPriceMicros, PLAN_CATALOG } from "@/lib/billing/plans/plan-catalog";
+import { POLICY_PRESETS } from "@/lib/credits/policy";
+import { surchargedPriceMinor } from "@/lib/billing/purchases/price-offers";
+import { basePriceMinor, creditsToReload, cycleCapCredits, rateGuardAllows, reloadBasis, reloadPriceMinor } from "@/lib/billing/auto-reload/auto-reload-math";
+
+function plan(key: string) {
+  const spec = PLAN_CATALOG.find((p) => p.key === key)!;
+  return { creditPriceMicros: creditPriceMicros(spec), currency: spec.currency, creditsPerCycle: spec.creditsPerCycle };
+}
+
+describe("auto-reload surcharge", () => {
+  it("page 003: 10,000 credits on a $9 / 10,000 plan cost $9 + 30% = $11.70", () => {
+    const basis = reloadBasis(POLICY_PRESETS["cycle-extras"].pricing, plan("team"), 10_000)!;
+    expect(basis).toEqual({ priceMicros: 90_000, currency: "usd", unitCredits: 1_000 });
+    expect(basePriceMinor(10_000, basis.priceMicros)).toBe(900);
+    expect(reloadPriceMinor(10_000, basis.priceMicros, 30)).toBe(1_170);
+  });
+
+  it("rounds half up to a cent and agrees with the purchases' surcharged price", () => {
+    const business = plan("business"); // $59 / 80,000 credits = 73,750 micros
+    expect(reloadPriceMinor(10_000, business.creditPriceMicros, 30)).toBe(959); // 958.75 → 959
+    expect(reloadPriceMinor(10_000, business.creditPriceMicros, 0)).toBe(738); // 737.5 → 738
+    for (const credits of [1, 7, 999, 10_000, 123_457]) {
+      for (const pct of [0, 15, 30]) expect(reloadPriceMinor(credits, 73_750, pct)).toBe(surchargedPriceMinor(credits, 73_750, pct));
+    }
+  });
+
+  it("packs: a matching pack is its own price; other amounts take the largest pack below them", () => {
+    const pricing = POLICY_PRESETS["client-packs"].pricing;
+    const exact = reloadBasis(pricing, null, 5_000)!;
+    expect(reloadPriceMinor(5_000, exact.priceMicros, 0)).toBe(6_500);
+    expect(reloadPriceMinor(5_000, exact.priceMicros, 30)).toBe(8_450);
+    expect(reloadBasis(pricing, null, 500)!.priceMicros).toBe(1_500_000);
+    expect(reloadBasis(pricing, null, 7_000)!.priceMicros).toBe(1_300_000);
+  });
+
+  it("units without a paid plan cannot be priced", () => {
+    expect(reloadBasis(POLICY_PRESETS["cycle-extras"].pricing, null, 10_000)).toBeNull();
+  });
+});
+
+describe("auto-reload caps", () => {
+  it("page 003: an 80,000 plan allows exactly 8 reloads of 10,000 per cycle", () => {
+    const cap = cycleCapCredits("plan_credits", plan("business"), null)!;
+    expect(cap).toBe(80_000);
+    let bought = 0;
+    let reloads = 0;
+    for (;;) {
+      const credits = creditsToReload({ mode: "fixed", amountCredits: 10_000, unitCredits: 1_000, available: 0, required: 10, capRemaining: cap - bought });
+      if (credits === 0) break;
+      bought += credits;
+      reloads++;
+    }
+    expect(reloads).toBe(8);
+    expect(bought).toBe(80_000);
+  });
+
+  it("the workspace's own cap can only lower the policy's; none means none", () => {
+    expect(cycleCapCredits("plan_credits", plan("business"), 30_000)).toBe(30_000);
+    expect(cycleCapCredits("plan_credits", plan("business"), 500_000)).toBe(80_000);
+    expect(cycleCapCredits(null, null, null)).toBeNull();
+    expect(cycleCapCredits(null, null, 20_000)).toBe(20_000);
+    expect(cycleCapCredits("plan_credits", null, null)).toBe(0);
+  });
+
+  it("fixed: enough whole packs for the blocked request, never part of a pack to fit the cap", () => {
+    const base = { mode: "fixed" as const, amountCredits: 10_000, unitCredits: 1_000 };
+    expect(creditsToReload({ ...base, available: 3, required: 50, capRemaining: null })).toBe(10_000);
+    expect(creditsToReload({ ...base, available: 0, required: 25_000, capRemaining: null })).toBe(30_000);
+    expect(creditsToReload({ ...base, available: 150, required: null, capRemaining: 10_000 })).toBe(10_000);
+    expect(creditsToReload({ ...base, available: 0, required: 10, capRemaining: 9_999 })).toBe(0);
+    expect(creditsToReload({ ...base, available: 0, required: 25_000, capRemaining: 20_000 })).toBe(0);
+  });
+
+  it("refill to: up to the target (or the request), rounded up to the unit", () => {
+    const base = { mode: "refill_to" as const, amountCredits: 5_000, unitCredits: 1_000 };
+    expect(creditsToReload({ ...base, available: 120, required: null, capRemaining: null })).toBe(5_000);
+    expect(creditsToReload({ ...base, available: 1_500, required: 1_600, capRemaining: null })).toBe(4_000);
+    expect(creditsToReload({ ...base, available: 100, required: 9_000, capRemaining: null })).toBe(9_000);
+    expect(creditsToReload({ ...base, available: 6_000, required: null, capRemaining: null })).toBe(0);
+    expect(creditsToReload({ ...base, available: 0, required: 10, capRemaining: 4_000 })).toBe(0);
+  });
+
+  it("rate guard: 2 attempts per window, 1 failure per hour", () => {
+    expect(rateGuardAllows({ attempts: 0, failures: 0 })).toBe(true);
+    expect(rateGuardAllows({ attempts: 1, failures: 0 })).toBe(true);
+    expect(rateGuardAllows({ attempts: 2, failures: 0 })).toBe(false);
+    expect(rateGuardAllows({ attempts: 0, failures: 1 })).toBe(false);
+  });
+});
