@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
 import { OutOfCreditsDialog } from "@/components/payments/out-of-credits-dialog";
+import { RequestTopUpDialog } from "@/components/requests/request-topup-dialog";
 import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
 import { runAiActionAction } from "@/lib/actions/work/run-ai-action-action";
 import { confirmPurchaseAction } from "@/lib/actions/billing/purchase-actions";
@@ -118,7 +119,18 @@ export function WorkBoard({ workspaceSlug, documents, context, gateway, canSpend
           </article>
         );
       })}
-      {blocked && (
+      {blocked && context.mode === "request" && (
+        <RequestTopUpDialog
+          workspaceSlug={workspaceSlug}
+          offers={context.offers}
+          shortfall={{ available: blocked.available, required: blocked.required }}
+          onClose={() => {
+            setBlocked(null);
+            savePending(workspaceSlug, null);
+          }}
+        />
+      )}
+      {blocked && context.mode !== "request" && (
         <OutOfCreditsDialog
           open
           onOpenChange={(open) => {

@@ -1,34 +1,90 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui/card";
+import { Alert } from "@/components/ui/field";
+import { MembersPanel } from "@/components/admin/members-panel";
+import { BuyForMembers } from "@/components/admin/buy-for-members";
+import { TopUpRequestsPanel } from "@/components/admin/topup-requests-panel";
+import { PoolPanel } from "@/components/admin/pool-panel";
+import { NotificationsList } from "@/components/notify/notifications-list";
 import { authorizePage } from "@/lib/auth/authorize-page";
-import { listMembers } from "@/lib/workspaces/list-members";
+import { roleAllows } from "@/lib/auth/permissions";
+import { listMemberOverview } from "@/lib/workspaces/list-member-overview";
+import { listTopUpRequests } from "@/lib/requests/list-topup-requests";
+import { getPurchaseContext } from "@/lib/billing/purchases/get-purchase-context";
+import { getPoolOverview } from "@/lib/pool/get-pool-overview";
+import { listNotifications } from "@/lib/notify/list-notifications";
+import { getGateway } from "@/lib/payments/get-gateway";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
   const actor = await authorizePage(workspace, "members:manage");
-  const members = await listMembers({ workspaceId: actor.workspaceId });
+  const scope = { workspaceId: actor.workspaceId };
+  const [members, requests, context, pool, notifications] = await Promise.all([
+    listMemberOverview(scope),
+    listTopUpRequests(scope),
+    getPurchaseContext({ workspaceId: actor.workspaceId, userId: actor.userId, role: actor.role }),
+    getPoolOverview(scope),
+    listNotifications({ workspaceId: actor.workspaceId, userId: actor.userId }),
+  ]);
+  const gateway = getGateway().browserConfig();
+  const savedCard = context.savedCard ? { brand: context.savedCard.brand, last4: context.savedCard.last4 } : null;
+  const editors = members.filter((m) => m.role !== "viewer").map((m) => ({ userId: m.userId, name: m.name, email: m.email, available: m.available }));
+  const waiting = requests.filter((r) => r.status === "pending" || r.status === "approving").length;
+  const serialized = requests.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null }));
+
   return (
     <>
-      <PageHeader title="Admin" description="Members and roles of this workspace." />
-      <Card title="Members" description={`${members.length} ${members.length === 1 ? "person" : "people"} in ${actor.workspaceName}.`}>
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase text-slate-500">
-            <tr><th className="py-2">Name</th><th>Email</th><th>Role</th><th>Joined</th></tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {members.map((member) => (
-              <tr key={member.userId}>
-                <td className="py-2 font-medium">{member.name}</td>
-                <td>{member.email}</td>
-                <td className="capitalize">{member.role}</td>
-                <td>{member.joinedAt.toLocaleDateString("en-GB", { timeZone: "UTC" })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
+      <PageHeader title="Admin" description={`Members, top-ups and requests in ${actor.workspaceName}.`} />
+      <div className="grid gap-6">
+        <div className="grid gap-6 lg:grid-cols-2">
+          <section id="requests" aria-label="Top-up requests">
+            <Card title={`Top-up requests${waiting ? ` (${waiting} waiting)` : ""}`} description="Approving buys the package for the member with your card; declining tells them why.">
+              {roleAllows(actor.role, "requests:decide") && (
+                <TopUpRequestsPanel workspaceSlug={actor.workspaceSlug} requests={serialized} currentUserId={actor.userId} savedCard={savedCard} gateway={gateway} />
+              )}
+            </Card>
+          </section>
+          <section id="notifications" aria-label="Notifications">
+            <Card title="Notifications">
+              <NotificationsList
+                workspaceSlug={actor.workspaceSlug}
+                unread={notifications.unread}
+                items={notifications.items.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() }))}
+              />
+            </Card>
+          </section>
+        </div>
+
+        <section id="top-up-members" aria-label="Top up members">
+          <Card title="Top up members" description="Choose editors and a package, review the summary and confirm: one charge, credits on each editor.">
+            {context.mode === "subscribe" ? (
+              <Alert tone="info">Top-ups need an active paid plan. Subscribe on the <a className="font-medium underline" href={`/w/${actor.workspaceSlug}/billing`}>Billing page</a> first.</Alert>
+            ) : (
+              <BuyForMembers workspaceSlug={actor.workspaceSlug} editors={editors} offers={context.offers} savedCard={savedCard} gateway={gateway} />
+            )}
+          </Card>
+        </section>
+
+        {pool.enabled && roleAllows(actor.role, "pool:manage") && (
+          <section id="pool" aria-label="Office pool">
+            <Card title="Office pool" description="Credits shared by the workspace. A member draws from the pool after their own plan credits, up to their monthly share.">
+              <PoolPanel workspaceSlug={actor.workspaceSlug} pool={pool} offers={context.mode === "subscribe" ? [] : context.offers} savedCard={savedCard} gateway={gateway} />
+            </Card>
+          </section>
+        )}
+
+        <section id="members" aria-label="Members">
+          <Card title="Members" description={`${members.length} ${members.length === 1 ? "person" : "people"}. A viewer keeps their credits but cannot use them until their role allows editing again.`}>
+            <MembersPanel
+              workspaceSlug={actor.workspaceSlug}
+              currentUserId={actor.userId}
+              members={members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: m.role, invitationPending: m.invitationPending, available: m.available }))}
+            />
+          </Card>
+        </section>
+      </div>
     </>
   );
 }
