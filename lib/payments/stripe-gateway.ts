@@ -1,5 +1,6 @@
 import Stripe from "stripe";
 import type { PaymentGateway, TCardSummary, TPaymentOutcome } from "@/lib/payments/gateway";
+import { AppError } from "@/lib/errors";
 
 type StripeClient = InstanceType<typeof Stripe>;
 type StripePaymentIntent = Awaited<ReturnType<StripeClient["paymentIntents"]["retrieve"]>>;
@@ -40,6 +41,15 @@ function isCardError(error: unknown): error is { type: string; code?: string; de
   return (error as { type?: string })?.type === "StripeCardError";
 }
 
+/** The gateway could not be reached or failed on its side: a clear, retryable error for people. */
+function unavailable(error: unknown): never {
+  const type = (error as { type?: string })?.type;
+  if (type === "StripeConnectionError" || type === "StripeAPIError" || type === "StripeRateLimitError") {
+    throw new AppError("unavailable", "The payment service is not reachable right now. Nothing was charged; please try again in a moment.");
+  }
+  throw error;
+}
+
 /** The gateway over the real `stripe` SDK: Stripe itself, or the sandbox through `connection`. */
 export function createStripeGateway(options: TStripeGatewayOptions): PaymentGateway {
   const stripe: StripeClient = new Stripe(options.secretKey, { ...options.connection, maxNetworkRetries: 2, timeout: 20_000 });
@@ -48,7 +58,7 @@ export function createStripeGateway(options: TStripeGatewayOptions): PaymentGate
     browserConfig: () => ({ publishableKey: options.publishableKey, stripeJsUrl: options.stripeJsUrl ?? null }),
 
     async createCustomer({ email, name, userId, idempotencyKey }) {
-      const customer = await stripe.customers.create({ email, name, metadata: { userId } }, { idempotencyKey });
+      const customer = await stripe.customers.create({ email, name, metadata: { userId } }, { idempotencyKey }).catch(unavailable);
       return customer.id;
     },
 
@@ -70,7 +80,7 @@ export function createStripeGateway(options: TStripeGatewayOptions): PaymentGate
         );
         return outcomeOf(intent);
       } catch (error) {
-        if (!isCardError(error)) throw error;
+        if (!isCardError(error)) unavailable(error);
         const failedIntent = error.raw?.payment_intent;
         return {
           status: "failed",
@@ -84,7 +94,7 @@ export function createStripeGateway(options: TStripeGatewayOptions): PaymentGate
     },
 
     async retrievePayment(paymentIntentId) {
-      const intent = await stripe.paymentIntents.retrieve(paymentIntentId);
+      const intent = await stripe.paymentIntents.retrieve(paymentIntentId).catch(unavailable);
       return { ...outcomeOf(intent), metadata: (intent.metadata ?? {}) as Record<string, string> };
     },
 
@@ -101,6 +111,32 @@ export function createStripeGateway(options: TStripeGatewayOptions): PaymentGate
 
     async setDefaultCard(customerId, paymentMethodId) {
       await stripe.customers.update(customerId, { invoice_settings: { default_payment_method: paymentMethodId } });
+    },
+
+    async createSetup({ customerId, metadata, idempotencyKey }) {
+      const intent = await stripe.setupIntents.create(
+        { customer: customerId, metadata, usage: "off_session", automatic_payment_methods: { enabled: true, allow_redirects: "never" as const } },
+        { idempotencyKey },
+      );
+      return { setupIntentId: intent.id, clientSecret: intent.client_secret ?? "" };
+    },
+
+    async confirmSetup(setupIntentId) {
+      const intent = await stripe.setupIntents.retrieve(setupIntentId).catch((error: { code?: string }) => {
+        if (error?.code === "resource_missing") throw new AppError("not_found", "No such card setup.");
+        throw error;
+      });
+      const base = { setupIntentId: intent.id, customerId: typeof intent.customer === "string" ? intent.customer : (intent.customer?.id ?? null), metadata: (intent.metadata ?? {}) as Record<string, string> };
+      const clientSecret = intent.client_secret ?? "";
+      if (intent.status === "succeeded") {
+        const paymentMethodId = typeof intent.payment_method === "string" ? intent.payment_method : (intent.payment_method?.id ?? "");
+        return { ...base, status: "succeeded", paymentMethodId };
+      }
+      if (intent.status === "canceled") return { ...base, status: "canceled" };
+      const error = intent.last_setup_error;
+      if (error) return { ...base, status: "failed", clientSecret, code: error.code ?? "card_declined", declineCode: error.decline_code ?? null, message: error.message ?? "The card could not be saved." };
+      const status = intent.status === "requires_action" ? "requires_action" : intent.status === "processing" ? "processing" : "requires_payment_method";
+      return { ...base, status, clientSecret };
     },
 
     verifyWebhook(rawBody, signatureHeader) {

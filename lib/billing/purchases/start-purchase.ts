@@ -8,6 +8,7 @@ import { resolveBeneficiaries } from "@/lib/billing/purchases/resolve-beneficiar
 import { ensureBillingCustomer } from "@/lib/billing/purchases/ensure-billing-customer";
 import { applyPaymentOutcome } from "@/lib/billing/purchases/apply-payment-outcome";
 import { purchaseView, type TPurchaseView } from "@/lib/billing/purchases/purchase-view";
+import type { Purchase } from "@/lib/generated/prisma/client";
 
 export type TStartPurchaseOptions = {
   workspaceId: string;
@@ -27,6 +28,8 @@ export type TStartPurchaseOptions = {
  */
 export async function startPurchase(options: TStartPurchaseOptions): Promise<TPurchaseView> {
   const existing = await prisma.purchase.findUnique({ where: { workspaceId_idempotencyKey: { workspaceId: options.workspaceId, idempotencyKey: options.idempotencyKey } } });
+  // A retry after the gateway was unreachable creates the payment now (same gateway key: one payment).
+  if (existing && !existing.gatewayPaymentIntentId && existing.status === "pending") return chargePurchase(existing, options.payWith);
   if (existing) return purchaseView(existing);
 
   const policy = await getWorkspacePolicy({ workspaceId: options.workspaceId });
@@ -65,14 +68,20 @@ export async function startPurchase(options: TStartPurchaseOptions): Promise<TPu
     return purchaseView(await prisma.purchase.findUniqueOrThrow({ where: { workspaceId_idempotencyKey: { workspaceId: options.workspaceId, idempotencyKey: options.idempotencyKey } } }));
   }
 
+  return chargePurchase(purchase, options.payWith);
+}
+
+/** Creates the purchase's payment at the gateway (idempotent per purchase) and applies the outcome. */
+async function chargePurchase(purchase: Purchase, payWith: "saved_card" | "new_card"): Promise<TPurchaseView> {
+  const customer = await prisma.billingCustomer.findUniqueOrThrow({ where: { userId: purchase.buyerUserId } });
   const outcome = await getGateway().createPayment({
     amountMinor: purchase.amountMinor,
     currency: purchase.currency,
     customerId: customer.gatewayCustomerId,
-    description,
-    metadata: { purchaseId: purchase.id, workspaceId: options.workspaceId },
+    description: purchase.description,
+    metadata: { purchaseId: purchase.id, workspaceId: purchase.workspaceId },
     idempotencyKey: `purchase:${purchase.id}`,
-    paymentMethodId: options.payWith === "saved_card" ? (customer.defaultPaymentMethodId ?? undefined) : undefined,
+    paymentMethodId: payWith === "saved_card" ? (customer.defaultPaymentMethodId ?? undefined) : undefined,
     // Always: a card entered after a saved card failed is kept for next time too.
     saveCard: true,
   });

@@ -1,0 +1,82 @@
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { prisma, pgPool, usesEmbeddedDatabase } from "@/lib/db";
+import { POLICY_PRESETS } from "@/lib/credits/policy";
+import { grantCredits } from "@/lib/credits/grant-credits";
+import { debitCredits } from "@/lib/credits/debit-credits";
+import { getBalance } from "@/lib/credits/get-balance";
+import { verifyLedger } from "@/lib/credits/verify-ledger";
+import { startPurchase } from "@/lib/billing/purchases/start-purchase";
+import { createStripeGateway } from "@/lib/payments/stripe-gateway";
+import { setGatewayForTests } from "@/lib/payments/get-gateway";
+import { createCreditsWorkspace, subscribe } from "@/prisma/seed/credits";
+import { resetDatabase } from "@/test/reset-database";
+import { startPaymentsHarness, WEBHOOK_SECRET } from "@/test/helpers/payments-harness";
+
+const PRESET = POLICY_PRESETS["never-expiring-top-ups-with-office-pool"];
+const PACK = (PRESET.pricing as { packs: { credits: number }[] }).packs[0].credits;
+
+describe("faults", () => {
+  let harness: Awaited<ReturnType<typeof startPaymentsHarness>>;
+  let ws: Awaited<ReturnType<typeof createCreditsWorkspace>>;
+
+  beforeAll(async () => {
+    harness = await startPaymentsHarness();
+  });
+  afterAll(async () => harness.close());
+  beforeEach(async () => {
+    await resetDatabase();
+    ws = await createCreditsWorkspace(prisma, { label: "faults", policy: { ...PRESET, ledger: { ...PRESET.ledger, starterCredits: 0 } } });
+    await grantCredits({ workspaceId: ws.workspace.id, member: ws.users.member.id, credits: 100, source: "promotional", memo: "seed", idempotencyKey: "faults-seed" });
+  });
+
+  // PGlite has one session and no backends to terminate; CI runs this on PostgreSQL.
+  it.skipIf(usesEmbeddedDatabase())("the database connection killed mid-debit leaves no partial write, and the app carries on", async () => {
+    const account = await prisma.creditAccount.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, userId: ws.users.member.id } });
+    const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await blocker.connect();
+    try {
+      await blocker.query("BEGIN");
+      await blocker.query("SELECT id FROM credit_accounts WHERE id = $1 FOR UPDATE", [account.id]);
+      const debit = debitCredits({ workspaceId: ws.workspace.id, member: ws.users.member.id, feature: "chat_reply", credits: 7, idempotencyKey: "killed-debit" });
+      const outcome = debit.then(() => "succeeded", () => "failed");
+      let victim: number | undefined;
+      for (let i = 0; i < 100 && !victim; i++) {
+        // The debit's backend, waiting on the account lock the blocker holds.
+        const { rows } = await blocker.query<{ pid: number }>(
+          "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+        );
+        victim = rows[0]?.pid;
+        if (!victim) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(victim).toBeDefined();
+      await blocker.query("SELECT pg_terminate_backend($1)", [victim]);
+      expect(await outcome).toBe("failed");
+    } finally {
+      await blocker.query("ROLLBACK").catch(() => undefined);
+      await blocker.end();
+    }
+
+    expect(await prisma.creditUsage.count({ where: { workspaceId: ws.workspace.id } })).toBe(0);
+    expect((await getBalance({ workspaceId: ws.workspace.id, member: ws.users.member.id })).available).toBe(100);
+    expect((await verifyLedger(ws.workspace.id)).ok).toBe(true);
+    // The same key is still free: the request never happened.
+    const retried = await debitCredits({ workspaceId: ws.workspace.id, member: ws.users.member.id, feature: "chat_reply", credits: 7, idempotencyKey: "killed-debit" });
+    expect(retried.available).toBe(93);
+    expect((await pgPool().query("SELECT 1 AS ok")).rows[0].ok).toBe(1);
+  });
+
+  it("the payment service down: a clear error, nothing charged or granted; the same purchase goes through later", async () => {
+    await subscribe(prisma, { workspaceId: ws.workspace.id, userId: ws.users.member.id, planKey: "ai-starter", anchorAt: new Date(Date.now() - 86_400_000) });
+    const buyer = { userId: ws.users.member.id, email: ws.users.member.email, name: "Member", role: "member" };
+    const input = { workspaceId: ws.workspace.id, buyer, offerId: `pack-${PACK}`, target: "self" as const, memberIds: [], payWith: "new_card" as const, idempotencyKey: "down-then-up" };
+    setGatewayForTests(createStripeGateway({ secretKey: "sk_test_x", publishableKey: "pk_test_x", webhookSecret: WEBHOOK_SECRET, connection: { host: "127.0.0.1", port: 1, protocol: "http" } }));
+    await expect(startPurchase(input)).rejects.toMatchObject({ code: "unavailable", message: expect.stringMatching(/not reachable.*Nothing was charged/) });
+    expect(await prisma.purchase.count()).toBe(0);
+
+    setGatewayForTests(createStripeGateway({ secretKey: "sk_test_it", publishableKey: "pk_test_it", webhookSecret: WEBHOOK_SECRET, connection: { host: "127.0.0.1", port: harness.sandbox.port, protocol: "http" } }));
+    const started = await startPurchase(input);
+    expect(started.status).toBe("requires_payment_method");
+    expect(await prisma.purchase.count()).toBe(1);
+  });
+});
