@@ -27,6 +27,13 @@ export type TCreatePaymentInput = {
   saveCard?: boolean;
 };
 
+/** A SetupIntent: saving a card (3-D Secure included) without charging it. */
+export type TSetupOutcome =
+  | { status: "succeeded"; setupIntentId: string; paymentMethodId: string; customerId: string | null }
+  | { status: "requires_action" | "requires_payment_method" | "processing"; setupIntentId: string; clientSecret: string; customerId: string | null }
+  | { status: "failed"; setupIntentId: string; clientSecret: string; customerId: string | null; code: string; declineCode: string | null; message: string }
+  | { status: "canceled"; setupIntentId: string; customerId: string | null };
+
 export type TGatewayEvent = { id: string; type: string; paymentIntentId: string | null };
 
 export interface PaymentGateway {
@@ -38,6 +45,10 @@ export interface PaymentGateway {
   retrievePayment(paymentIntentId: string): Promise<TPaymentOutcome & { metadata: Record<string, string> }>;
   retrieveCard(paymentMethodId: string): Promise<TCardSummary>;
   setDefaultCard(customerId: string, paymentMethodId: string): Promise<void>;
+  /** Creates a SetupIntent for the browser to confirm with a new card (off-session use later). */
+  createSetup(input: { customerId: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ setupIntentId: string; clientSecret: string }>;
+  /** Reads back a SetupIntent the browser confirmed: never trust the browser's word for it. */
+  confirmSetup(setupIntentId: string): Promise<TSetupOutcome & { metadata: Record<string, string> }>;
   /** Verifies the signature over the raw body; throws when it does not match. */
   verifyWebhook(rawBody: string, signatureHeader: string | null): TGatewayEvent;
 }

@@ -1,0 +1,27 @@
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getGateway } from "@/lib/payments/get-gateway";
+import { saveDefaultCard } from "@/lib/billing/purchases/save-default-card";
+import { declineMessage } from "@/lib/billing/purchases/decline-message";
+import { recordAudit } from "@/lib/workspaces/record-audit";
+
+/**
+ * After the browser confirmed a SetupIntent: re-reads it from the gateway, and when it succeeded
+ * for this person's customer makes the card their default for every workspace they pay for, and
+ * the card this workspace's plan renews on. Audited. Someone else's intent is `not_found`.
+ */
+export async function finishCardSetup(options: { workspaceId: string; userId: string; setupIntentId: string }) {
+  const customer = await prisma.billingCustomer.findUnique({ where: { userId: options.userId } });
+  const setup = await getGateway().confirmSetup(options.setupIntentId);
+  if (!customer || setup.customerId !== customer.gatewayCustomerId) throw new AppError("not_found", "No such card setup.");
+  if (setup.status === "failed") throw new AppError("payment_failed", declineMessage(setup));
+  if (setup.status !== "succeeded") throw new AppError("payment_failed", setup.status === "requires_action" ? "The card's security check was not completed. Try again." : "The card was not saved. Try again or use another card.");
+  await saveDefaultCard({ userId: options.userId, paymentMethodId: setup.paymentMethodId });
+  const saved = await prisma.billingCustomer.findUniqueOrThrow({ where: { userId: options.userId } });
+  await prisma.$transaction(async (tx) => {
+    const live = await tx.subscription.findMany({ where: { workspaceId: options.workspaceId, userId: null, status: { not: "ended" } }, select: { id: true } });
+    await tx.subscriptionBilling.updateMany({ where: { workspaceId: options.workspaceId, subscriptionId: { in: live.map((s) => s.id) } }, data: { payerUserId: options.userId } });
+    await recordAudit(tx, { workspaceId: options.workspaceId, actorUserId: options.userId, action: "payment_method.replaced", targetType: "payment_method", targetId: setup.paymentMethodId, details: { brand: saved.cardBrand, last4: saved.cardLast4 } });
+  });
+  return { brand: saved.cardBrand ?? "card", last4: saved.cardLast4 ?? "", expMonth: saved.cardExpMonth ?? 0, expYear: saved.cardExpYear ?? 0 };
+}
