@@ -1,0 +1,85 @@
+import type { Locator } from "@playwright/test";
+import { expect, prisma, signIn, test } from "./fixtures/test";
+import { availableCredits } from "./fixtures/credits";
+import { POLICY_PRESETS } from "@/lib/credits/policy";
+import { subscribe } from "@/prisma/seed/credits";
+
+const PACK = 10_000;
+
+async function payWithNewCard(dialog: Locator) {
+  await dialog.getByLabel("Name on card").fill("Ada Admin");
+  await dialog.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await dialog.getByLabel(/Expiration date/).fill("12 / 34");
+  await dialog.getByLabel(/Security code/).fill("123");
+  await dialog.getByLabel(/Postal code/).fill("SW1A 1AA");
+  await dialog.getByRole("button", { name: /^Pay / }).click();
+}
+
+test.beforeEach(async ({ roles }) => {
+  await prisma.workspace.update({ where: { id: roles.workspace.id }, data: { policy: POLICY_PRESETS["per-editor-top-ups"] } });
+  await subscribe(prisma, { workspaceId: roles.workspace.id, planKey: "team", anchorAt: new Date(Date.now() - 86_400_000) });
+});
+
+test("admin selects two editors, picks a package, reviews the summary, confirms → one charge, each editor's balance grows", async ({ page, roles }) => {
+  const { workspace, users } = roles;
+  const [member, owner] = await Promise.all([
+    prisma.user.findUniqueOrThrow({ where: { id: users.member.id } }),
+    prisma.user.findUniqueOrThrow({ where: { id: users.owner.id } }),
+  ]);
+  const before = { member: await availableCredits(workspace.id, member.id), owner: await availableCredits(workspace.id, owner.id) };
+
+  await signIn(page, users.admin.email);
+  await page.goto(`/w/${workspace.slug}/admin`);
+  const section = page.getByRole("region", { name: "Top up members" });
+  await expect(section.getByRole("checkbox")).toHaveCount(3);
+  await section.getByRole("button", { name: "Review purchase" }).click();
+  await expect(section.getByRole("alert")).toContainText("Choose at least one editor");
+
+  await section.getByRole("checkbox", { name: `Top up ${member.name}` }).check();
+  await section.getByRole("checkbox", { name: `Top up ${owner.name}` }).check();
+  await expect(section).toContainText("2 of 3 selected");
+  await section.getByRole("radio", { name: /10,000 credits/ }).check();
+  await section.getByRole("button", { name: "Review purchase" }).click();
+
+  const review = page.getByRole("dialog", { name: "Top up editors" });
+  const summary = review.getByTestId("purchase-summary");
+  await expect(summary).toContainText("10,000 credits each for 2 editors");
+  await expect(summary).toContainText(member.name);
+  await expect(summary).toContainText(owner.name);
+  await expect(summary).toContainText("$60.00");
+  await payWithNewCard(review);
+  await expect(review).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: "10,000 credits added to" })).toBeVisible();
+
+  const purchases = await prisma.purchase.findMany({ where: { workspaceId: workspace.id }, include: { lines: true } });
+  expect(purchases).toHaveLength(1);
+  expect(purchases[0]).toMatchObject({ status: "succeeded", amountMinor: 6_000, buyerUserId: users.admin.id });
+  expect(purchases[0].lines.map((l) => l.beneficiaryUserId).sort()).toEqual([member.id, owner.id].sort());
+  expect(await availableCredits(workspace.id, member.id)).toBe(before.member + PACK);
+  expect(await availableCredits(workspace.id, owner.id)).toBe(before.owner + PACK);
+
+  // The card was saved: the next top-up is confirmed in one click (once the page shows the new balances).
+  const credits = (n: number) => `${new Intl.NumberFormat("en-GB").format(n)} credits`;
+  await expect(section.getByTestId(`editor-balance-${member.id}`)).toHaveText(credits(before.member + PACK));
+  await section.getByRole("checkbox", { name: `Top up ${member.name}` }).check();
+  await section.getByRole("radio", { name: /3,000 credits/ }).check();
+  await section.getByRole("button", { name: "Review purchase" }).click();
+  await expect(review).toContainText("visa ending 4242");
+  await review.getByRole("button", { name: "Confirm and purchase" }).click();
+  await expect(review).toBeHidden();
+  expect(await prisma.purchase.count({ where: { workspaceId: workspace.id, status: "succeeded" } })).toBe(2);
+  expect(await availableCredits(workspace.id, member.id)).toBe(before.member + PACK + 3_000);
+});
+
+test("a member cannot open the Admin page, and viewers are not offered as editors", async ({ page, roles }) => {
+  await signIn(page, roles.users.member.email);
+  const response = await page.goto(`/w/${roles.workspace.slug}/admin`);
+  expect(response?.status()).toBe(403);
+
+  const viewer = await prisma.user.findUniqueOrThrow({ where: { id: roles.users.viewer.id } });
+  await page.context().clearCookies();
+  await signIn(page, roles.users.owner.email);
+  await page.goto(`/w/${roles.workspace.slug}/admin`);
+  await expect(page.getByRole("region", { name: "Top up members" }).getByRole("checkbox")).toHaveCount(3);
+  await expect(page.getByRole("checkbox", { name: `Top up ${viewer.name}` })).toHaveCount(0);
+});
