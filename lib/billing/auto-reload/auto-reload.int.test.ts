@@ -8,10 +8,11 @@ import { verifyLedger } from "@/lib/credits/verify-ledger";
 import { ensureBillingCustomer } from "@/lib/billing/purchases/ensure-billing-customer";
 import { saveDefaultCard } from "@/lib/billing/purchases/save-default-card";
 import { disableAutoReload, enableAutoReload, previewAutoReload } from "@/lib/billing/auto-reload/set-auto-reload";
-import { spendWithAutoReload } from "@/lib/billing/auto-reload/spend-with-auto-reload";
+import { reloadIfBelowThreshold, spendWithAutoReload } from "@/lib/billing/auto-reload/spend-with-auto-reload";
 import { requestAutoReload } from "@/lib/billing/auto-reload/request-auto-reload";
 import { completeAutoReload } from "@/lib/billing/auto-reload/complete-auto-reload";
 import type { TAutoReloadConfig } from "@/lib/billing/auto-reload/schemas";
+import { getAutoReloadView } from "@/lib/billing/auto-reload/get-auto-reload-view";
 import { createCreditsWorkspace, subscribe } from "@/prisma/seed/credits";
 import { resetDatabase } from "@/test/reset-database";
 import { startPaymentsHarness } from "@/test/helpers/payments-harness";
@@ -196,6 +197,26 @@ describe("auto-reload against the sandbox", () => {
     await expect(spend(50)).resolves.toMatchObject({ status: "captured", available: 9_950 });
     expect(await reloads()).toHaveLength(1);
     expect(await prisma.invoice.count({ where: { purchaseId: blocked.id } })).toBe(1);
+  });
+
+  it("threshold (client packs): falling below it reloads in the background, to the pool, at the pack price", async () => {
+    await prisma.workspace.update({ where: { id: workspaceId }, data: { policy: POLICY_PRESETS["client-packs"] } });
+    await setUp({ config: { onExhaustion: false, onThreshold: true, thresholdCredits: 200, amountCredits: 5_000 } });
+    reloadIfBelowThreshold({ workspaceId, member: ws.users.member.email, available: 0 });
+    await expect.poll(async () => (await reloads()).map((p) => p.status), { timeout: 10_000 }).toEqual(["succeeded"]);
+    expect((await reloads())[0]).toMatchObject({ credits: 5_000, amountMinor: 6_500 });
+    expect((await getBalance({ workspaceId, member: null })).available).toBe(5_000);
+  });
+
+  it("the settings card: null where not offered; shows the blocked payment's link to owners", async () => {
+    await prisma.workspace.update({ where: { id: workspaceId }, data: { policy: POLICY_PRESETS["prepaid-tiers"] } });
+    expect(await getAutoReloadView({ workspaceId, userId: ws.users.owner.id, workspaceSlug: ws.workspace.slug })).toBeNull();
+    await prisma.workspace.update({ where: { id: workspaceId }, data: { policy: POLICY_PRESETS["cycle-extras"] } });
+    await setUp({ card: "pm_card_chargeCustomerFail" });
+    await expect(spend(50)).rejects.toMatchObject({ code: "credits_paused" });
+    const view = await getAutoReloadView({ workspaceId, userId: ws.users.owner.id, workspaceSlug: ws.workspace.slug });
+    expect(view).toMatchObject({ enabled: true, payerIsYou: true, blocked: { paused: true } });
+    expect(view?.acceptedTerms[0]).toContain("$9.59");
   });
 
   it("turning it off lifts its pause and stops charges; nothing turns it back on", async () => {

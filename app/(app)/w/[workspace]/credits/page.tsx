@@ -17,6 +17,8 @@ import { listMembers } from "@/lib/workspaces/list-members";
 import { BuyOffers } from "@/components/payments/buy-offers";
 import { getPurchaseContext } from "@/lib/billing/purchases/get-purchase-context";
 import { getGateway } from "@/lib/payments/get-gateway";
+import { AutoReloadCard } from "@/components/auto-reload/auto-reload-card";
+import { getAutoReloadView } from "@/lib/billing/auto-reload/get-auto-reload-view";
 
 export const metadata: Metadata = { title: "Credits" };
 
@@ -40,6 +42,8 @@ export default async function CreditsPage({ params, searchParams }: { params: Pr
     getPurchaseContext({ workspaceId, userId, role: actor.role }),
   ]);
   const gateway = getGateway().browserConfig();
+  // Owners and admins manage auto-reload (null where the policy offers none).
+  const autoReload = roleAllows(actor.role, "credits:buy_for_members") ? await getAutoReloadView({ workspaceId, userId, workspaceSlug: actor.workspaceSlug }) : null;
 
   const base = `/w/${actor.workspaceSlug}`;
   const periodHref = (days: TUsagePeriod) => {
@@ -68,6 +72,7 @@ export default async function CreditsPage({ params, searchParams }: { params: Pr
           renderOffers={(shown) => <BuyOffers offers={shown} workspaceSlug={actor.workspaceSlug} context={purchaseContext} gateway={gateway} />}
         />
       </div>
+      {autoReload && <AutoReloadCard workspaceSlug={actor.workspaceSlug} view={autoReload} />}
       <Card title="Credit planner" description="Estimate a livestream, the clips and drafts after it, or AI tools before you run them.">
         <CreditPlanner
           features={features}
