@@ -63,6 +63,18 @@ describe("payment webhooks and reconciliation", () => {
     expect(await prisma.emailOutbox.count({ where: { kind: "billing_confirmation" } })).toBe(1);
   });
 
+  it("1,000 duplicate deliveries of the succeeded event, 50 at a time, make one grant", async () => {
+    const { events } = await paidPurchase("hook-thousand-1");
+    const succeeded = events.find((event) => event.type === "payment_intent.succeeded")!;
+    for (let batch = 0; batch < 20; batch++) {
+      const statuses = await Promise.all(Array.from({ length: 50 }, async () => (await handleWebhook(webhookRequest(succeeded))).status));
+      expect(statuses.every((status) => status === 200)).toBe(true);
+    }
+    expect(await topUps()).toBe(PACK);
+    expect(await prisma.creditGrant.count({ where: { source: "top_up" } })).toBe(1);
+    expect(await prisma.invoice.count()).toBe(1);
+  });
+
   it("out of order (succeeded before requires_action and failed-looking events) still ends paid, once", async () => {
     const { events } = await paidPurchase("hook-order-1");
     for (const event of [...events].reverse()) expect((await handleWebhook(webhookRequest(event))).status).toBe(200);
