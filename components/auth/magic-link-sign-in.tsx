@@ -24,7 +24,7 @@ export function MagicLinkSignIn({ token }: { token: string }) {
       {failed ? (
         <>
           <h1 className="text-lg font-semibold">This link no longer works</h1>
-          <p className="mt-2 text-sm text-slate-600">Sign-in links work once and for 15 minutes.</p>
+          <p className="mt-2 text-sm text-slate-600">Sign-in links work once, for 15 minutes (invitations for 7 days).</p>
           <a href="/sign-in" className="mt-4 inline-block text-sm font-medium text-brand-600 underline">Ask for a new one</a>
         </>
       ) : (

@@ -4,21 +4,26 @@ import { isAdminRole } from "@/lib/auth/permissions";
 import { listUserWorkspaces } from "@/lib/workspaces/list-user-workspaces";
 import { getBalance } from "@/lib/credits/get-balance";
 import { CreditCounter } from "@/components/shell/credit-counter";
+import { getWorkspacePolicy } from "@/lib/credits/policy";
 
 const LOW_CREDITS = 20;
 
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
   const actor = await authorizePage(workspace, "workspace:read");
-  const [workspaces, balance] = await Promise.all([
+  const [workspaces, balance, policy] = await Promise.all([
     listUserWorkspaces({ userId: actor.userId }),
     getBalance({ workspaceId: actor.workspaceId, member: actor.userId }),
+    getWorkspacePolicy({ workspaceId: actor.workspaceId }),
   ]);
+  // Members ask admins for top-ups where the policy says so; their requests live on this page.
+  const showsRequests = actor.role === "member" && policy.purchasing.members === "request";
   const base = `/w/${actor.workspaceSlug}`;
   const navItems = [
     { href: `${base}/work`, label: "Work" },
     { href: `${base}/credits`, label: "Credits" },
     { href: `${base}/billing`, label: "Billing" },
+    ...(showsRequests ? [{ href: `${base}/requests`, label: "Requests" }] : []),
     ...(isAdminRole(actor.role) ? [{ href: `${base}/admin`, label: "Admin" }] : []),
     { href: `${base}/settings`, label: "Settings" },
   ];
