@@ -1,20 +1,100 @@
 import type { Metadata } from "next";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import Link from "next/link";
+import { Card, PageHeader } from "@/components/ui/card";
+import { CurrentPlan } from "@/components/billing/current-plan";
+import { PlanPicker } from "@/components/billing/plan-picker";
+import { PaymentMethodPanel } from "@/components/billing/payment-method-panel";
+import { InvoiceTable } from "@/components/billing/invoice-table";
 import { authorizePage } from "@/lib/auth/authorize-page";
 import { roleAllows } from "@/lib/auth/permissions";
+import { getGateway } from "@/lib/payments/get-gateway";
+import { getWorkspacePolicy } from "@/lib/credits/policy";
+import { getPlanOptions } from "@/lib/billing/subscriptions/get-plan-options";
+import { getSavedCard } from "@/lib/billing/payment-methods/get-saved-card";
+import { listInvoices } from "@/lib/billing/invoices/list-invoices";
+import { parseInvoiceFilter } from "@/lib/billing/invoices/invoice-filter";
 
 export const metadata: Metadata = { title: "Billing" };
 
-export default async function BillingPage({ params }: { params: Promise<{ workspace: string }> }) {
+type TSearch = Record<string, string | string[] | undefined>;
+const day = (d?: Date, minusOne = false) => (d ? new Date(d.getTime() - (minusOne ? 86_400_000 : 0)).toISOString().slice(0, 10) : undefined);
+
+export default async function BillingPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<TSearch> }) {
   const { workspace } = await params;
   const actor = await authorizePage(workspace, "workspace:read");
+  const base = `/w/${actor.workspaceSlug}/billing`;
   const seesWorkspaceBilling = roleAllows(actor.role, "billing:read");
+  const canManage = roleAllows(actor.role, "billing:manage");
+  const gateway = getGateway().browserConfig();
+  const [policy, savedCard] = await Promise.all([getWorkspacePolicy({ workspaceId: actor.workspaceId }), getSavedCard({ userId: actor.userId })]);
+  const personalPlans = actor.role !== "viewer" && policy.ledger.planCreditsTo === "member" && policy.purchasing.members === "buy";
+
+  if (!seesWorkspaceBilling) {
+    const mine = personalPlans ? await getPlanOptions({ workspaceId: actor.workspaceId, userId: actor.userId }) : null;
+    return (
+      <>
+        <PageHeader title="Billing" description="Your plan in this workspace." />
+        <div className="space-y-6">
+          {mine ? (
+            <Card title="Your AI plan" description="Plan credits reset every cycle and are spent first; top-up credits never expire and are kept when you change or cancel a plan.">
+              <div className="space-y-5">
+                <CurrentPlan current={mine.current} canManage />
+                <PlanPicker plans={mine.plans} workspaceSlug={actor.workspaceSlug} scope="personal" canManage savedCard={savedCard} gateway={gateway} />
+              </div>
+            </Card>
+          ) : (
+            <Card title="Plans">
+              <p className="text-sm text-slate-600">The workspace owner chooses the plan for everyone. Your credits and their history are on the <Link className="font-medium text-brand-700 underline" href={`/w/${actor.workspaceSlug}/credits`}>Credits page</Link>.</p>
+            </Card>
+          )}
+        </div>
+      </>
+    );
+  }
+
+  const search = await searchParams;
+  const filter = parseInvoiceFilter(search);
+  const [plans, invoices] = await Promise.all([
+    getPlanOptions({ workspaceId: actor.workspaceId, userId: null }),
+    listInvoices({ workspaceId: actor.workspaceId, workspaceSlug: actor.workspaceSlug, filter }),
+  ]);
+  const shownFilter = { kind: filter.kind, from: day(filter.from), to: day(filter.to, true) };
+  const nextHref = invoices.nextBefore
+    ? `${base}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(shownFilter).filter(([, v]) => v) as [string, string][]), before: String(invoices.nextBefore) })}`
+    : null;
+
   return (
     <>
-      <PageHeader title="Billing" description={seesWorkspaceBilling ? "Invoices and payment methods of this workspace." : "Your purchases in this workspace."} />
-      <Card title={seesWorkspaceBilling ? "Invoices" : "Your purchases"}>
-        <EmptyState title="Nothing billed yet">Invoices appear here after the first purchase.</EmptyState>
-      </Card>
+      <PageHeader title="Billing" description={`Plan, payment method and invoices of ${actor.workspaceName}.`} />
+      <div className="space-y-6">
+        <Card title="Plan" description="Plan credits reset every cycle. Top-up credits are never touched by renewals, plan changes or cancelling.">
+          <div className="space-y-5">
+            <CurrentPlan current={plans.current} canManage={canManage} />
+            <PlanPicker plans={plans.plans} workspaceSlug={actor.workspaceSlug} scope="workspace" canManage={canManage} savedCard={savedCard} gateway={gateway} />
+            {!canManage && <p className="text-sm text-slate-500">Only the workspace owner can change the plan.</p>}
+          </div>
+        </Card>
+        {canManage && (
+          <Card title="Payment method" description="Your default card pays for plans, renewals and top-ups you buy.">
+            <PaymentMethodPanel workspaceSlug={actor.workspaceSlug} card={savedCard} gateway={gateway} />
+          </Card>
+        )}
+        <Card title="Invoices" description="One numbered invoice per payment, with a line per member it was for.">
+          <InvoiceTable
+            base={base}
+            filter={shownFilter}
+            nextHref={nextHref}
+            invoices={invoices.invoices.map((i) => ({ ...i, issuedAt: i.issuedAt.toISOString() }))}
+          />
+        </Card>
+        <Card title="Credit log" description="Every credit movement of every member: grants, usage, refunds and expiries.">
+          <div className="flex flex-wrap gap-3 text-sm">
+            <Link className="font-medium text-brand-700 underline" href={`/w/${actor.workspaceSlug}/credits`}>Open the credit log (filter by member)</Link>
+            <a className="font-medium text-brand-700 underline" href={`/w/${actor.workspaceSlug}/credits/export`}>Export all as CSV</a>
+            {roleAllows(actor.role, "audit:read") && <Link className="font-medium text-brand-700 underline" href={`/w/${actor.workspaceSlug}/settings/audit`}>Audit log</Link>}
+          </div>
+        </Card>
+      </div>
     </>
   );
 }

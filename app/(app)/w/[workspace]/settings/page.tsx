@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { authorizePage } from "@/lib/auth/authorize-page";
@@ -23,6 +24,14 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
             <div><dt className="text-slate-500">Role in this workspace</dt><dd className="font-medium capitalize">{actor.role}</dd></div>
           </dl>
         </Card>
+        {roleAllows(actor.role, "policy:manage") && (
+          <Card title="Credit policy and audit" description="Choose how credits are bought, shared and kept (one of five presets, adjusted), and review who changed what.">
+            <div className="flex flex-wrap gap-4 text-sm">
+              <Link href={`/w/${actor.workspaceSlug}/settings/policies`} className="font-medium text-brand-700 underline">Credit policy</Link>
+              <Link href={`/w/${actor.workspaceSlug}/settings/audit`} className="font-medium text-brand-700 underline">Audit log</Link>
+            </div>
+          </Card>
+        )}
         {canManageKeys && (
           <Card title="API keys" description="Servers meter usage through the HTTP API with a workspace key. Keys are shown once and stored hashed.">
             <ApiKeysPanel

@@ -1,0 +1,104 @@
+"use client";
+
+import { useMemo, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { CardElement, Elements, useElements, useStripe } from "@stripe/react-stripe-js";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/field";
+import { loadGatewayJs, type TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
+import { finishCardSetupAction, startCardSetupAction } from "@/lib/actions/billing/payment-method-actions";
+import type { TSavedCard } from "@/components/billing/plan-checkout-dialog";
+
+/** The default card and a form to add or replace it (a SetupIntent, 3-D Secure inline). */
+export function PaymentMethodPanel({ workspaceSlug, card, gateway }: { workspaceSlug: string; card: TSavedCard; gateway: TBrowserGatewayConfig }) {
+  const router = useRouter();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  return (
+    <div className="space-y-3">
+      {saved && <Alert tone="success">{saved}</Alert>}
+      {card ? (
+        <p className="text-sm text-slate-700" data-testid="default-card">
+          <span className="font-medium capitalize text-slate-900">{card.brand}</span> ending {card.last4} · expires {String(card.expMonth).padStart(2, "0")}/{card.expYear}
+        </p>
+      ) : (
+        <p className="text-sm text-slate-600" data-testid="default-card">No card saved yet. Add one to pay for plans and renewals.</p>
+      )}
+      {editing ? (
+        <CardSetupForm workspaceSlug={workspaceSlug} gateway={gateway} onCancel={() => setEditing(false)} onSaved={(text) => { setEditing(false); setSaved(text); router.refresh(); }} />
+      ) : (
+        <Button variant="secondary" onClick={() => { setSaved(null); setEditing(true); }}>{card ? "Replace card" : "Add a card"}</Button>
+      )}
+    </div>
+  );
+}
+
+function CardSetupForm({ workspaceSlug, gateway, onCancel, onSaved }: { workspaceSlug: string; gateway: TBrowserGatewayConfig; onCancel: () => void; onSaved: (text: string) => void }) {
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const stripePromise = useMemo(() => {
+    const loading = loadGatewayJs(gateway);
+    loading.catch(() => setLoadError("The card form could not load. Check your connection and try again."));
+    return loading;
+  }, [gateway]);
+  if (loadError) return <Alert tone="error">{loadError}</Alert>;
+  return (
+    <Elements stripe={stripePromise}>
+      <SetupFields workspaceSlug={workspaceSlug} onCancel={onCancel} onSaved={onSaved} />
+    </Elements>
+  );
+}
+
+function SetupFields({ workspaceSlug, onCancel, onSaved }: { workspaceSlug: string; onCancel: () => void; onSaved: (text: string) => void }) {
+  const stripe = useStripe();
+  const elements = useElements();
+  const attemptKey = useRef(crypto.randomUUID());
+  const setupRef = useRef<{ clientSecret: string; setupIntentId: string } | null>(null);
+  const [name, setName] = useState("");
+  const [complete, setComplete] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault();
+    const cardElement = elements?.getElement(CardElement);
+    if (!stripe || !cardElement || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      if (!setupRef.current) {
+        const started = await startCardSetupAction({ workspaceSlug, attemptKey: attemptKey.current });
+        if (!started.ok) return setError(started.error.message);
+        setupRef.current = { clientSecret: started.clientSecret, setupIntentId: started.setupIntentId };
+      }
+      const result = await stripe.confirmCardSetup(setupRef.current.clientSecret, { payment_method: { card: cardElement, billing_details: { name: name.trim() || undefined } } });
+      if (result.error) return setError(result.error.message ?? "The card could not be saved.");
+      const finished = await finishCardSetupAction({ workspaceSlug, setupIntentId: setupRef.current.setupIntentId });
+      if (!finished.ok) return setError(finished.error.message);
+      onSaved(`Saved: ${finished.card.brand} ending ${finished.card.last4} is now your default card.`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={save} className="max-w-md space-y-3" aria-label="Save a card">
+      {error && <Alert tone="error">{error}</Alert>}
+      <div className="space-y-1">
+        <label htmlFor="setup-cardholder-name" className="block text-sm font-medium text-slate-800">Name on card</label>
+        <input id="setup-cardholder-name" autoComplete="cc-name" value={name} onChange={(e) => setName(e.target.value)} required
+          className="block w-full rounded-md px-3 py-2 text-sm shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500" />
+      </div>
+      <div className="space-y-1">
+        <span className="block text-sm font-medium text-slate-800">Card details</span>
+        <div className="rounded-md bg-white px-3 py-2.5 ring-1 ring-inset ring-slate-300">
+          <CardElement options={{ hidePostalCode: false }} onChange={(event) => setComplete(event.complete)} />
+        </div>
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={!stripe || busy || !complete || !name.trim()}>{busy ? "Saving…" : "Save card"}</Button>
+        <Button variant="ghost" onClick={onCancel} disabled={busy}>Cancel</Button>
+      </div>
+      <p className="text-xs text-slate-500">Nothing is charged now. Your bank may ask you to confirm the card. The card becomes your default for plans, renewals and top-ups in every workspace you pay for.</p>
+    </form>
+  );
+}
