@@ -82,7 +82,7 @@ export function OutOfCreditsDialog({ open, onOpenChange, workspaceSlug, context,
     setBusy(true);
     setMessage(null);
     try {
-      const started = await startPurchaseAction({ workspaceSlug, offerId: offer.id, payWith: "saved_card", idempotencyKey: purchaseKey });
+      const started = await startPurchaseAction({ workspaceSlug, offerId: offer.id, target: context.target, payWith: "saved_card", idempotencyKey: purchaseKey });
       if (!started.ok) setMessage(started.error.message);
       else await finish(started.purchase);
     } finally {
@@ -93,7 +93,7 @@ export function OutOfCreditsDialog({ open, onOpenChange, workspaceSlug, context,
   async function clientSecretForNewCard(): Promise<{ clientSecret: string } | { message: string } | { alreadyPaid: true }> {
     if (pendingSecret) return { clientSecret: pendingSecret };
     if (!offer) return { message: "Choose a package first." };
-    const started = await startPurchaseAction({ workspaceSlug, offerId: offer.id, payWith: "new_card", idempotencyKey: purchaseKey });
+    const started = await startPurchaseAction({ workspaceSlug, offerId: offer.id, target: context.target, payWith: "new_card", idempotencyKey: purchaseKey });
     if (!started.ok) return { message: started.error.message };
     onPurchaseStarted?.(started.purchase.purchaseId);
     if (started.purchase.status === "succeeded") return { alreadyPaid: true };
@@ -124,6 +124,7 @@ export function OutOfCreditsDialog({ open, onOpenChange, workspaceSlug, context,
           <Dialog.Description className="mt-1 text-sm text-slate-600">
             {shortfall ? `This action needs ${formatCredits(shortfall.required)} credits; you have ${formatCredits(shortfall.available)}.` : "Add credits to keep working."}
             {context.mode === "buy" && shortfall && " Your action continues by itself once the credits land."}
+            {context.mode === "buy" && context.target === "pool" && " Credits go to the workspace's shared balance."}
           </Dialog.Description>
 
           <div className="mt-5 space-y-4">

@@ -10,6 +10,8 @@ export type TPurchaseContext = {
   offers: TOffer[];
   savedCard: { brand: string; last4: string; expMonth: number; expYear: number } | null;
   pricingKind: "packs" | "plan_units" | "currency_tiers";
+  /** Where bought credits land: the buyer, or the workspace pool where plan credits go there. */
+  target: "self" | "pool";
   creditsPerMajorUnit: number | null;
 };
 
@@ -24,7 +26,14 @@ export async function getPurchaseContext(options: { workspaceId: string; userId:
   const savedCard = customer?.defaultPaymentMethodId && customer.cardLast4
     ? { brand: customer.cardBrand ?? "card", last4: customer.cardLast4, expMonth: customer.cardExpMonth ?? 0, expYear: customer.cardExpYear ?? 0 }
     : null;
-  const base = { offers, savedCard, pricingKind: policy.pricing.kind, creditsPerMajorUnit: policy.pricing.kind === "currency_tiers" ? policy.pricing.creditsPerMajorUnit : null };
+  const poolBuyer = policy.ledger.planCreditsTo === "pool" && policy.pool.enabled && isAdminRole(options.role);
+  const base = {
+    offers,
+    savedCard,
+    pricingKind: policy.pricing.kind,
+    creditsPerMajorUnit: policy.pricing.kind === "currency_tiers" ? policy.pricing.creditsPerMajorUnit : null,
+    target: poolBuyer ? ("pool" as const) : ("self" as const),
+  };
   if (options.role === "viewer") return { ...base, mode: "none" };
   if (policy.purchasing.requirePaidPlan && !plan) return { ...base, mode: "subscribe" };
   if (isAdminRole(options.role) || policy.purchasing.members === "buy") return { ...base, mode: offers.length > 0 ? "buy" : "none" };

@@ -17,6 +17,8 @@ import { listMembers } from "@/lib/workspaces/list-members";
 import { BuyOffers } from "@/components/payments/buy-offers";
 import { getPurchaseContext } from "@/lib/billing/purchases/get-purchase-context";
 import { getGateway } from "@/lib/payments/get-gateway";
+import { getPlanAdvice } from "@/lib/billing/plan-advice/get-plan-advice";
+import { PlanAdviceCard } from "@/components/billing/plan-advice-card";
 import { AutoReloadCard } from "@/components/auto-reload/auto-reload-card";
 import { getAutoReloadView } from "@/lib/billing/auto-reload/get-auto-reload-view";
 
@@ -44,6 +46,8 @@ export default async function CreditsPage({ params, searchParams }: { params: Pr
   const gateway = getGateway().browserConfig();
   // Owners and admins manage auto-reload (null where the policy offers none).
   const autoReload = roleAllows(actor.role, "credits:buy_for_members") ? await getAutoReloadView({ workspaceId, userId, workspaceSlug: actor.workspaceSlug }) : null;
+
+  const planAdvice = readsAll ? await getPlanAdvice({ workspaceId }) : null;
 
   const base = `/w/${actor.workspaceSlug}`;
   const periodHref = (days: TUsagePeriod) => {
@@ -73,6 +77,7 @@ export default async function CreditsPage({ params, searchParams }: { params: Pr
         />
       </div>
       {autoReload && <AutoReloadCard workspaceSlug={actor.workspaceSlug} view={autoReload} />}
+      {planAdvice && <PlanAdviceCard advice={planAdvice} billingHref={`${base}/billing`} />}
       <Card title="Credit planner" description="Estimate a livestream, the clips and drafts after it, or AI tools before you run them.">
         <CreditPlanner
           features={features}
