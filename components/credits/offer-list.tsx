@@ -19,7 +19,7 @@ function OfferBody({ offer }: { offer: TOffer }) {
  * The offers as buy buttons. With `onBuy` (the purchase modal, wired by a client parent) each is
  * a button; without it a link to `?buy=<offerId>`, which the page can read to open the purchase.
  */
-export function OfferList({ offers, onBuy }: { offers: TOffer[]; onBuy?: (offerId: string) => void }) {
+export function OfferList({ offers, onBuy, disabled = false }: { offers: TOffer[]; onBuy?: (offerId: string) => void; disabled?: boolean }) {
   return (
     <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Credit offers">
       {offers.map((offer) => {
@@ -27,7 +27,7 @@ export function OfferList({ offers, onBuy }: { offers: TOffer[]; onBuy?: (offerI
         return (
           <li key={offer.id}>
             {onBuy ? (
-              <button type="button" className={OFFER_CLASS} data-offer-id={offer.id} aria-label={name} onClick={() => onBuy(offer.id)}>
+              <button type="button" className={`${OFFER_CLASS} disabled:cursor-wait disabled:opacity-60`} data-offer-id={offer.id} aria-label={name} disabled={disabled} onClick={() => onBuy(offer.id)}>
                 <OfferBody offer={offer} />
               </button>
             ) : (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { OfferList } from "@/components/credits/offer-list";
 import { OutOfCreditsDialog } from "@/components/payments/out-of-credits-dialog";
@@ -14,10 +14,12 @@ export function BuyOffers({ offers, workspaceSlug, context, gateway }: { offers:
   const router = useRouter();
   const [offerId, setOfferId] = useState<string | null>(null);
   const [landed, setLanded] = useState<string | null>(null);
+  // Until the refreshed page arrives (new balance, the card just saved), offers wait.
+  const [refreshing, startRefresh] = useTransition();
   return (
     <>
       {landed && <div className="mb-3"><Alert tone="success">{landed}</Alert></div>}
-      <OfferList offers={offers} onBuy={(id) => { setLanded(null); setOfferId(id); }} />
+      <OfferList offers={offers} disabled={refreshing} onBuy={(id) => { setLanded(null); setOfferId(id); }} />
       {offerId && (
         <OutOfCreditsDialog
           key={offerId}
@@ -33,7 +35,7 @@ export function BuyOffers({ offers, workspaceSlug, context, gateway }: { offers:
             const offer = offers.find((o) => o.id === offerId);
             setOfferId(null);
             setLanded(`${formatCredits(offer?.credits ?? 0)} credits added to your balance.`);
-            router.refresh();
+            startRefresh(() => router.refresh());
           }}
         />
       )}
