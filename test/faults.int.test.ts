@@ -66,6 +66,29 @@ describe("faults", () => {
     expect((await pgPool().query("SELECT 1 AS ok")).rows[0].ok).toBe(1);
   });
 
+  // What a database restart looks like from the app: every connection dropped at once, under load.
+  it.skipIf(usesEmbeddedDatabase())("every connection dropped under load: requests in flight fail cleanly, the app reconnects by itself", async () => {
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    const outcomes: string[] = [];
+    const load = Array.from({ length: 40 }, (_, i) =>
+      new Promise((resolve) => setTimeout(resolve, i * 5))
+        .then(() => debitCredits({ workspaceId: ws.workspace.id, member: ws.users.member.id, feature: "chat_reply", credits: 1, idempotencyKey: `restart-${i}` }))
+        .then(() => outcomes.push("ok"), () => outcomes.push("failed")),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    await Promise.all(load);
+    await admin.end();
+    expect(outcomes).toHaveLength(40);
+
+    // Afterwards the same pool serves again, and the ledger adds up: only completed debits count.
+    const after = await debitCredits({ workspaceId: ws.workspace.id, member: ws.users.member.id, feature: "chat_reply", credits: 1, idempotencyKey: "restart-after" });
+    const succeeded = await prisma.creditUsage.count({ where: { workspaceId: ws.workspace.id } });
+    expect(after.available).toBe(100 - succeeded);
+    expect((await verifyLedger(ws.workspace.id)).ok).toBe(true);
+  });
+
   it("the payment service down: a clear error, nothing charged or granted; the same purchase goes through later", async () => {
     await subscribe(prisma, { workspaceId: ws.workspace.id, userId: ws.users.member.id, planKey: "ai-starter", anchorAt: new Date(Date.now() - 86_400_000) });
     const buyer = { userId: ws.users.member.id, email: ws.users.member.email, name: "Member", role: "member" };
