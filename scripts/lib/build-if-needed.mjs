@@ -27,7 +27,14 @@ export async function buildIfNeeded(env) {
   const marker = ".next/refill-build-fingerprint";
   const fingerprint = sourceFingerprint();
   if (existsSync(".next/BUILD_ID") && existsSync(marker) && readFileSync(marker, "utf8") === fingerprint) return false;
-  console.log("Building the production app (first start or changed sources; about two minutes)…");
+  console.log("Building the production app (first start or changed sources; under a minute)…");
+  // The Prisma client is generated from the schema: regenerate it, in case the schema changed
+  // since `npm install` (e.g. after a pull).
+  const generated = await new Promise((resolve) => {
+    const child = spawn(process.execPath, ["scripts/prisma.mjs", "generate"], { stdio: "inherit", env });
+    child.once("exit", resolve);
+  });
+  if (generated !== 0) throw new Error("prisma generate failed");
   // Asynchronous: an embedded database in the calling process must keep serving meanwhile.
   const status = await new Promise((resolve) => {
     const child = spawn("npx", ["--no-install", "next", "build"], { stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
