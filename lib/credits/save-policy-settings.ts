@@ -6,14 +6,15 @@ import { recordAudit } from "@/lib/workspaces/record-audit";
 
 /**
  * Saves the owner's preset and knobs through setWorkspacePolicy (fully resolved, as the ledger
- * functions need) and records what changed in the audit log.
+ * functions need) and records what changed in the audit log, in one transaction.
  */
 export async function savePolicySettings(options: { workspaceId: string; actorUserId: string; settings: TPolicySettings }) {
   const before = settingsFromPolicy(await getWorkspacePolicy({ workspaceId: options.workspaceId }));
-  const policy = await setWorkspacePolicy({ workspaceId: options.workspaceId, preset: options.settings.preset, overrides: overridesFromSettings(options.settings) });
-  const after = settingsFromPolicy(policy);
-  const changed = (Object.keys(after) as (keyof TPolicySettings)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-  // setWorkspacePolicy writes on its own; the audit row follows in its own short transaction.
-  await prisma.$transaction((tx) => recordAudit(tx, { workspaceId: options.workspaceId, actorUserId: options.actorUserId, action: "policy.updated", targetType: "workspace", targetId: options.workspaceId, details: { preset: after.preset, previousPreset: before.preset, changed } }));
-  return after;
+  return prisma.$transaction(async (tx) => {
+    const policy = await setWorkspacePolicy({ workspaceId: options.workspaceId, preset: options.settings.preset, overrides: overridesFromSettings(options.settings), tx });
+    const after = settingsFromPolicy(policy);
+    const changed = (Object.keys(after) as (keyof TPolicySettings)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+    await recordAudit(tx, { workspaceId: options.workspaceId, actorUserId: options.actorUserId, action: "policy.updated", targetType: "workspace", targetId: options.workspaceId, details: { preset: after.preset, previousPreset: before.preset, changed } });
+    return after;
+  });
 }

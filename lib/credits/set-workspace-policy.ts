@@ -9,9 +9,11 @@ export async function setWorkspacePolicy(options: {
   workspaceId: string;
   preset: TPolicyPresetName;
   overrides?: Partial<{ [K in keyof TCreditPolicy]: Partial<TCreditPolicy[K]> }>;
+  /** The caller's transaction, so an audit row can commit with the change. */
+  tx?: Prisma.TransactionClient;
 }): Promise<TCreditPolicy> {
   const policy = resolvePolicy({ ...options.overrides, preset: options.preset });
-  await prisma.workspace.update({
+  await (options.tx ?? prisma).workspace.update({
     where: { id: options.workspaceId },
     data: { policy: policy as unknown as Prisma.InputJsonValue },
   });
