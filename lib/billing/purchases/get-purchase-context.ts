@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import { getWorkspacePolicy } from "@/lib/credits/policy";
 import { isAdminRole } from "@/lib/auth/permissions";
 import { findActivePaidPlan } from "@/lib/billing/purchases/find-active-paid-plan";
+import { findAnyPaidPlan } from "@/lib/billing/purchases/find-any-paid-plan";
 import { priceOffers, type TOffer } from "@/lib/billing/purchases/price-offers";
 
 export type TPurchaseContext = {
@@ -19,7 +20,11 @@ export type TPurchaseContext = {
 export async function getPurchaseContext(options: { workspaceId: string; userId: string; role: string }): Promise<TPurchaseContext> {
   const [policy, plan, customer] = await Promise.all([
     getWorkspacePolicy({ workspaceId: options.workspaceId }),
-    findActivePaidPlan({ workspaceId: options.workspaceId, userId: options.userId }),
+    findActivePaidPlan({ workspaceId: options.workspaceId, userId: options.userId }).then(
+      // Admins buy for members: a paid plan anywhere in the workspace makes buying possible
+      // (each purchase then checks its beneficiaries).
+      async (own) => own ?? (isAdminRole(options.role) ? findAnyPaidPlan(options.workspaceId) : null),
+    ),
     prisma.billingCustomer.findUnique({ where: { userId: options.userId } }),
   ]);
   const offers = priceOffers(policy.pricing, plan);

@@ -115,6 +115,17 @@ describe("buying credits through the sandbox", () => {
     expect((await prisma.billingCustomer.findUniqueOrThrow({ where: { userId: buyer.userId } })).cardLast4).toBe("4242");
   });
 
+  it("an admin without a plan of their own buys for a member on a plan; a member without one is refused", async () => {
+    const admin = { userId: ws.users.admin.id, email: ws.users.admin.email, name: "Admin", role: "admin" };
+    const customer = await ensureBillingCustomer({ id: admin.userId, email: admin.email, name: admin.name });
+    const card = await harness.stripe.paymentMethods.attach("pm_card_visa", { customer: customer.gatewayCustomerId });
+    await saveDefaultCard({ userId: admin.userId, paymentMethodId: card.id });
+    const bought = await startPurchase({ workspaceId: ws.workspace.id, buyer: admin, offerId: OFFER, target: "members", memberIds: [ws.users.member.id], payWith: "saved_card", idempotencyKey: "admin-for-member" });
+    expect(bought.status).toBe("succeeded");
+    expect(await topUps()).toBe(PACK_CREDITS);
+    await expect(startPurchase({ workspaceId: ws.workspace.id, buyer: admin, offerId: OFFER, target: "members", memberIds: [ws.users.owner.id], payWith: "saved_card", idempotencyKey: "admin-for-owner" })).rejects.toMatchObject({ code: "forbidden" });
+  });
+
   it("refuses without a paid plan, for a viewer, and for unknown offers, and changes nothing", async () => {
     await prisma.subscription.deleteMany({});
     await expect(startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self", memberIds: [], payWith: "new_card", idempotencyKey: "noplan-0001" })).rejects.toMatchObject({ code: "forbidden" });

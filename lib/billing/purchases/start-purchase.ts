@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getWorkspacePolicy } from "@/lib/credits/policy";
 import { getGateway } from "@/lib/payments/get-gateway";
-import { findActivePaidPlan } from "@/lib/billing/purchases/find-active-paid-plan";
+import { findPlanForBeneficiaries } from "@/lib/billing/purchases/find-active-paid-plan";
 import { priceOffers } from "@/lib/billing/purchases/price-offers";
 import { resolveBeneficiaries } from "@/lib/billing/purchases/resolve-beneficiaries";
 import { ensureBillingCustomer } from "@/lib/billing/purchases/ensure-billing-customer";
@@ -34,9 +34,10 @@ export async function startPurchase(options: TStartPurchaseOptions): Promise<TPu
 
   const policy = await getWorkspacePolicy({ workspaceId: options.workspaceId });
   const beneficiaries = await resolveBeneficiaries({ workspaceId: options.workspaceId, buyer: options.buyer, policy, target: options.target, memberIds: options.memberIds });
-  const plan = await findActivePaidPlan({ workspaceId: options.workspaceId, userId: options.buyer.userId });
+  const plan = await findPlanForBeneficiaries({ workspaceId: options.workspaceId, beneficiaries });
   if (policy.purchasing.requirePaidPlan && !plan) {
-    throw new AppError("forbidden", "Buying credits needs an active paid plan. Subscribe to a plan first.", { reason: "no_paid_plan" });
+    const whose = options.target === "self" ? "Buying credits needs an active paid plan. Subscribe to a plan first." : options.target === "pool" ? "Funding the pool needs an active paid workspace plan." : "Every member you top up needs an active paid plan.";
+    throw new AppError("forbidden", whose, { reason: "no_paid_plan" });
   }
   const offer = priceOffers(policy.pricing, plan).find((o) => o.id === options.offerId);
   if (!offer) throw new AppError("invalid_request", "That credit package is not offered here.", { field: "offerId" });
