@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
+import { pgPool, prisma } from "@/lib/db";
 import { resetDatabase } from "@/test/reset-database";
 import { seedDemo } from "@/prisma/seed/demo";
 import { seedDemoCredits } from "@/prisma/seed/demo-credits";
@@ -23,5 +23,12 @@ describe("demo credits", () => {
     expect((await getBalance({ workspaceId: ids.workspaces.northside, member: "maya@northside.test" })).available).toBeGreaterThan(0);
     expect((await verifyLedger(ids.workspaces.demo)).problems).toEqual([]);
     expect((await verifyLedger(ids.workspaces.northside)).problems).toEqual([]);
+    // The credit log reads newest first by entry id: the seeded times must follow the same order.
+    const { rows } = await pgPool().query<{ out_of_order: string }>(
+      `SELECT count(*)::text AS out_of_order FROM (
+         SELECT created_at < lag(created_at) OVER (PARTITION BY workspace_id ORDER BY id) AS earlier FROM credit_ledger_entries
+       ) t WHERE earlier`,
+    );
+    expect(rows[0].out_of_order).toBe("0");
   });
 });
