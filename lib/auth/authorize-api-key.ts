@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db";
+import { pgPool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { sha256Hex } from "@/lib/auth/secret-token";
 
@@ -13,11 +13,16 @@ const LAST_USED_WRITE_INTERVAL_MS = 60_000;
 export async function authorizeApiKey(authorizationHeader: string | null): Promise<TApiKeyActor> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorizationHeader ?? "");
   if (!match) throw new AppError("unauthorized", "Send a workspace API key as `Authorization: Bearer <key>`.");
-  const key = await prisma.apiKey.findUnique({ where: { keyHash: sha256Hex(match[1]) } });
-  if (!key || key.revokedAt) throw new AppError("unauthorized", "This API key is not valid or has been revoked.");
-  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_WRITE_INTERVAL_MS) {
+  // Every API request runs this: one indexed lookup straight on the pool, no ORM round trips.
+  const { rows } = await pgPool().query<{ id: string; workspace_id: string; revoked_at: Date | null; last_used_at: Date | null }>(
+    "SELECT id, workspace_id, revoked_at, last_used_at FROM api_keys WHERE key_hash = $1",
+    [sha256Hex(match[1])],
+  );
+  const key = rows[0];
+  if (!key || key.revoked_at) throw new AppError("unauthorized", "This API key is not valid or has been revoked.");
+  if (!key.last_used_at || Date.now() - key.last_used_at.getTime() > LAST_USED_WRITE_INTERVAL_MS) {
     // Best effort and throttled: a busy key must not turn every request into a write.
-    void prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
+    void pgPool().query("UPDATE api_keys SET last_used_at = now() WHERE id = $1", [key.id]).catch(() => undefined);
   }
-  return { kind: "api_key", apiKeyId: key.id, workspaceId: key.workspaceId };
+  return { kind: "api_key", apiKeyId: key.id, workspaceId: key.workspace_id };
 }
