@@ -1,4 +1,6 @@
+import { spawn } from "node:child_process";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { verifyLedger } from "@/lib/credits/verify-ledger";
 import { prisma } from "@/lib/db";
 import { POLICY_PRESETS } from "@/lib/credits/policy";
 import { getBalance } from "@/lib/credits/get-balance";
@@ -104,6 +106,26 @@ describe("payment webhooks and reconciliation", () => {
     await reconcilePurchases({ now: later });
     expect(await topUps()).toBe(PACK);
     expect(await prisma.creditGrant.count({ where: { purchaseId: started.purchaseId } })).toBe(1);
+  });
+
+  it("a fulfilling process SIGKILLed again and again at random moments: reconciliation still grants, invoices and emails once", { timeout: 60_000 }, async () => {
+    const { started } = await paidPurchase("hook-sigkill-1");
+    // Paid, as the gateway says; the card is not re-saved here (the child talks to no gateway).
+    await prisma.purchase.update({ where: { id: started.purchaseId }, data: { status: "succeeded", paymentMethodId: null } });
+    for (let round = 0; round < 6; round++) {
+      const child = spawn(process.execPath, ["--import", "tsx", "test/helpers/fulfil-child.ts", started.purchaseId], { env: process.env, stdio: "ignore" });
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 200 + Math.floor(Math.random() * 900)))]);
+      child.kill("SIGKILL");
+      await exited;
+    }
+    await reconcilePurchases();
+    await reconcilePurchases();
+    expect(await topUps()).toBe(PACK);
+    expect(await prisma.creditGrant.count({ where: { purchaseId: started.purchaseId } })).toBe(1);
+    expect(await prisma.invoice.count({ where: { purchaseId: started.purchaseId } })).toBe(1);
+    expect(await prisma.emailOutbox.count({ where: { kind: "billing_confirmation" } })).toBe(1);
+    expect((await verifyLedger(ws.workspace.id)).ok).toBe(true);
   });
 
   it("the process died after the payment succeeded but before fulfilment: reconciliation finishes it once", async () => {
