@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createTestDatabase } from "./lib/test-database.mjs";
+import { waitForUrl } from "./lib/spawn-async.mjs";
 import { percentile, round } from "./bench/latency";
 
 const argument = (name: string, fallback: number) => {
@@ -19,18 +20,6 @@ const API_KEY = `rf_live_soak_${crypto.randomUUID()}`;
 function rssMb(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   return match ? Math.round(Number(match[1]) / 1024) : 0;
-}
-
-async function waitForServer() {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      // starting
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("server did not start");
 }
 
 async function signInCookie(email: string) {
@@ -56,7 +45,7 @@ async function main() {
   const errors: Record<string, number> = {};
   const memory: { second: number; rssMb: number }[] = [];
   try {
-    await waitForServer();
+    await waitForUrl(`${BASE}/api/health`, 60_000);
     const auth = { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" };
     await fetch(`${BASE}/api/v1/grants`, { method: "POST", headers: auth, body: JSON.stringify({ member: "ann@demo.test", credits: 10_000_000, source: "promotional", memo: "soak", idempotencyKey: "soak-grant" }) });
     const cookie = await signInCookie("ann@demo.test");

@@ -1,22 +1,10 @@
 import { spawn } from "node:child_process";
+import { waitForUrl } from "../lib/spawn-async.mjs";
 import { randomUUID, createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import type pg from "pg";
 
 type THttpResult = { skipped: string } | { rps: number; p99Ms: number; non2xx: number; errors: number };
-
-async function waitForServer(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`server did not answer ${url} in ${timeoutMs} ms`);
-}
 
 /**
  * autocannon against POST /api/v1/usage on the production build (`next start`). Never builds:
@@ -54,7 +42,7 @@ export async function runHttpBench(options: {
     detached: true,
   });
   try {
-    await waitForServer(`http://127.0.0.1:${port}/api/health`, 60_000);
+    await waitForUrl(`http://127.0.0.1:${port}/api/health`, 60_000);
     // Loaded by name so the type checker does not need autocannon's (absent) type declarations.
     const autocannon = (await import("autocannon" as string)).default;
     const result = await autocannon({

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { waitForUrl } from "../lib/spawn-async.mjs";
 import { existsSync } from "node:fs";
 import type pg from "pg";
 import { percentile } from "./latency";
@@ -7,19 +8,6 @@ const PASSWORD = "bench-password";
 
 type TStat = { p50: number; p95: number };
 type TPagesResult = { skipped: string } | { credits: TStat; history: TStat };
-
-async function waitForServer(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`server did not answer ${url} in ${timeoutMs} ms`);
-}
 
 /** Signs in through next-auth's credentials endpoint and returns the session cookie header. */
 async function signIn(base: string, email: string): Promise<string> {
@@ -59,7 +47,7 @@ export async function runPagesBench(options: { pool: pg.Pool; databaseUrl: strin
     detached: true,
   });
   try {
-    await waitForServer(`${base}/api/health`, 60_000);
+    await waitForUrl(`${base}/api/health`, 60_000);
     const cookie = await signIn(base, rows[0].email);
     const time = async (path: string): Promise<TStat> => {
       const samples: number[] = [];
