@@ -1,17 +1,14 @@
 "use client";
 
-import { useMemo, useRef, useState } from "react";
 import * as Dialog from "@radix-ui/react-dialog";
 import { Elements } from "@stripe/react-stripe-js";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
 import { NewCardForm } from "@/components/payments/new-card-form";
-import { loadGatewayJs, type TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
-import type { TActionResult } from "@/lib/actions/run-action";
-import type { TPurchaseView } from "@/lib/billing/purchases/purchase-view";
+import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
+import { usePurchaseFlow, type TPurchaseResult, type TPayWith } from "@/components/payments/use-purchase-flow";
 
 export type TSavedCard = { brand: string; last4: string } | null;
-type TPurchaseResult = TActionResult<{ purchase: TPurchaseView }>;
 
 type TProps = {
   title: string;
@@ -22,7 +19,7 @@ type TProps = {
   savedCard: TSavedCard;
   gateway: TBrowserGatewayConfig;
   /** Starts (or, called again, resumes) the payment; the caller keeps one key per panel. */
-  start: (payWith: "saved_card" | "new_card") => Promise<TPurchaseResult>;
+  start: (payWith: TPayWith) => Promise<TPurchaseResult>;
   /** After the browser confirmed the card or 3-D Secure: settle on the server. */
   confirm: (purchaseId: string) => Promise<TPurchaseResult>;
   onPaid: () => void;
@@ -35,69 +32,8 @@ type TProps = {
  * falls back to the card form on the same purchase, so there is never a second charge.
  */
 export function AdminPaymentPanel({ title, summary, totalLabel, confirmLabel, savedCard, gateway, start, confirm, onPaid, onClose }: TProps) {
-  const [useNewCard, setUseNewCard] = useState(!savedCard);
-  const [pendingSecret, setPendingSecret] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const purchaseIdRef = useRef<string | null>(null);
-  const stripePromise = useMemo(() => {
-    const loading = loadGatewayJs(gateway);
-    loading.catch(() => setLoadError("The card form could not load. Check your connection and try again."));
-    return loading;
-  }, [gateway]);
-
-  async function finish(view: TPurchaseView): Promise<void> {
-    purchaseIdRef.current = view.purchaseId;
-    if (view.status === "succeeded") return onPaid();
-    if (view.status === "requires_action" && view.clientSecret) {
-      const stripe = await stripePromise;
-      const result = await stripe?.handleNextAction({ clientSecret: view.clientSecret });
-      if (result?.error) {
-        setMessage(result.error.message ?? "The card's security check was not completed.");
-        return;
-      }
-      const confirmed = await confirm(view.purchaseId);
-      if (confirmed.ok) return finish(confirmed.purchase);
-      setMessage(confirmed.error.message);
-      return;
-    }
-    setMessage(view.message ?? "The payment did not go through.");
-    if (view.clientSecret) setPendingSecret(view.clientSecret);
-    setUseNewCard(true);
-  }
-
-  async function payWithSavedCard() {
-    if (busy) return;
-    setBusy(true);
-    setMessage(null);
-    try {
-      const started = await start("saved_card");
-      if (!started.ok) setMessage(started.error.message);
-      else await finish(started.purchase);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function clientSecretForNewCard(): Promise<{ clientSecret: string } | { message: string } | { alreadyPaid: true }> {
-    if (pendingSecret) return { clientSecret: pendingSecret };
-    const started = await start("new_card");
-    if (!started.ok) return { message: started.error.message };
-    purchaseIdRef.current = started.purchase.purchaseId;
-    if (started.purchase.status === "succeeded") return { alreadyPaid: true };
-    if (!started.purchase.clientSecret) return { message: started.purchase.message ?? "The payment could not be started." };
-    setPendingSecret(started.purchase.clientSecret);
-    return { clientSecret: started.purchase.clientSecret };
-  }
-
-  async function afterCardConfirmed() {
-    const purchaseId = purchaseIdRef.current;
-    if (!purchaseId) return;
-    const confirmed = await confirm(purchaseId);
-    if (!confirmed.ok) setMessage(confirmed.error.message);
-    else await finish(confirmed.purchase);
-  }
+  const flow = usePurchaseFlow({ gateway, hasSavedCard: Boolean(savedCard), start, confirm, onPaid });
+  const busy = flow.busy;
 
   return (
     // Not modal: Stripe.js shows 3-D Secure above the page, and a focus trap would keep people from it.
@@ -117,22 +53,22 @@ export function AdminPaymentPanel({ title, summary, totalLabel, confirmLabel, sa
             </p>
           </div>
           <div className="mt-4 space-y-3">
-            {loadError && <Alert tone="error">{loadError}</Alert>}
-            {!useNewCard && savedCard ? (
+            {flow.loadError && <Alert tone="error">{flow.loadError}</Alert>}
+            {!flow.useNewCard && savedCard ? (
               <>
-                {message && <Alert tone="error">{message}</Alert>}
-                <Button className="w-full" onClick={payWithSavedCard} disabled={busy}>
+                {flow.message && <Alert tone="error">{flow.message}</Alert>}
+                <Button className="w-full" onClick={flow.payWithSavedCard} disabled={busy}>
                   {busy ? "Processing…" : confirmLabel}
                 </Button>
                 <p className="text-center text-xs text-slate-500">
                   Charged to your {savedCard.brand} ending {savedCard.last4}.{" "}
-                  <button type="button" className="underline" onClick={() => setUseNewCard(true)}>Use a different card</button>
+                  <button type="button" className="underline" onClick={() => flow.setUseNewCard(true)}>Use a different card</button>
                 </p>
               </>
             ) : (
-              !loadError && (
-                <Elements stripe={stripePromise}>
-                  <NewCardForm payLabel={`Pay ${totalLabel}`} getClientSecret={clientSecretForNewCard} onConfirmed={afterCardConfirmed} error={message} />
+              !flow.loadError && (
+                <Elements stripe={flow.stripePromise}>
+                  <NewCardForm payLabel={`Pay ${totalLabel}`} getClientSecret={flow.clientSecretForNewCard} onConfirmed={flow.afterCardConfirmed} error={flow.message} />
                 </Elements>
               )
             )}

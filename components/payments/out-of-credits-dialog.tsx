@@ -1,15 +1,15 @@
 "use client";
 
-import { useMemo, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import * as Dialog from "@radix-ui/react-dialog";
 import { Elements } from "@stripe/react-stripe-js";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
 import { NewCardForm } from "@/components/payments/new-card-form";
-import { loadGatewayJs, type TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
+import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
+import { usePurchaseFlow } from "@/components/payments/use-purchase-flow";
 import { confirmPurchaseAction, startPurchaseAction } from "@/lib/actions/billing/purchase-actions";
 import type { TPurchaseContext } from "@/lib/billing/purchases/get-purchase-context";
-import type { TPurchaseView } from "@/lib/billing/purchases/purchase-view";
 import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
 
 type TProps = {
@@ -37,79 +37,17 @@ export function OutOfCreditsDialog({ open, onOpenChange, workspaceSlug, context,
   const [offerId, setOfferId] = useState(initialOfferId ?? defaultOffer?.id);
   const offer = context.offers.find((o) => o.id === offerId) ?? defaultOffer;
   const sessionKey = useRef(crypto.randomUUID());
-  const purchaseIdRef = useRef<string | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [useNewCard, setUseNewCard] = useState(!context.savedCard);
-  const [pendingSecret, setPendingSecret] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const stripePromise = useMemo(() => {
-    if (!open || context.mode !== "buy") return null;
-    const loading = loadGatewayJs(gateway);
-    loading.catch(() => setLoadError("The card form could not load. Check your connection and try again."));
-    return loading;
-  }, [open, context.mode, gateway]);
-  const purchaseKey = `${sessionKey.current}:${offer?.id}`;
   const price = offer ? formatMoney(offer.amountMinor, offer.currency) : "";
-
-  async function finish(view: TPurchaseView): Promise<boolean> {
-    purchaseIdRef.current = view.purchaseId;
-    onPurchaseStarted?.(view.purchaseId);
-    if (view.status === "succeeded") {
-      await onPaid();
-      return true;
-    }
-    if (view.status === "requires_action" && view.clientSecret) {
-      const stripe = await stripePromise;
-      const result = await stripe?.handleNextAction({ clientSecret: view.clientSecret });
-      if (result?.error) {
-        setMessage(result.error.message ?? "The card's security check was not completed.");
-        return false;
-      }
-      const confirmed = await confirmPurchaseAction({ workspaceSlug, purchaseId: view.purchaseId });
-      if (confirmed.ok) return finish(confirmed.purchase);
-      setMessage(confirmed.error.message);
-      return false;
-    }
-    setMessage(view.message ?? "The payment did not go through.");
-    if (view.clientSecret) setPendingSecret(view.clientSecret);
-    setUseNewCard(true);
-    return false;
-  }
-
-  async function buyWithSavedCard() {
-    if (!offer || busy) return;
-    setBusy(true);
-    setMessage(null);
-    try {
-      const started = await startPurchaseAction({ workspaceSlug, offerId: offer.id, target: context.target, payWith: "saved_card", idempotencyKey: purchaseKey });
-      if (!started.ok) setMessage(started.error.message);
-      else await finish(started.purchase);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function clientSecretForNewCard(): Promise<{ clientSecret: string } | { message: string } | { alreadyPaid: true }> {
-    if (pendingSecret) return { clientSecret: pendingSecret };
-    if (!offer) return { message: "Choose a package first." };
-    const started = await startPurchaseAction({ workspaceSlug, offerId: offer.id, target: context.target, payWith: "new_card", idempotencyKey: purchaseKey });
-    if (!started.ok) return { message: started.error.message };
-    onPurchaseStarted?.(started.purchase.purchaseId);
-    if (started.purchase.status === "succeeded") return { alreadyPaid: true };
-    if (!started.purchase.clientSecret) return { message: started.purchase.message ?? "The payment could not be started." };
-    setPendingSecret(started.purchase.clientSecret);
-    purchaseIdRef.current = started.purchase.purchaseId;
-    return { clientSecret: started.purchase.clientSecret };
-  }
-
-  async function afterCardConfirmed() {
-    const purchaseId = purchaseIdRef.current;
-    if (!purchaseId) return onPaid();
-    const confirmed = await confirmPurchaseAction({ workspaceSlug, purchaseId });
-    if (!confirmed.ok) setMessage(confirmed.error.message);
-    else await finish(confirmed.purchase);
-  }
+  const flow = usePurchaseFlow({
+    gateway,
+    enabled: open && context.mode === "buy",
+    hasSavedCard: Boolean(context.savedCard),
+    start: (payWith) =>
+      startPurchaseAction({ workspaceSlug, offerId: offer?.id, target: context.target, payWith, idempotencyKey: `${sessionKey.current}:${offer?.id}` }),
+    confirm: (purchaseId) => confirmPurchaseAction({ workspaceSlug, purchaseId }),
+    onPaid,
+    onPurchaseStarted,
+  });
 
   return (
     // Not modal: Stripe.js shows its 3-D Secure challenge above the page, and a focus trap here
@@ -148,7 +86,7 @@ export function OutOfCreditsDialog({ open, onOpenChange, workspaceSlug, context,
                       {context.offers.map((o) => (
                         <label key={o.id} className={`flex cursor-pointer items-center justify-between rounded-md px-3 py-2 text-sm ring-1 ${o.id === offer.id ? "bg-brand-50 ring-brand-500" : "ring-slate-200"}`}>
                           <span className="flex items-center gap-2">
-                            <input type="radio" name="offer" value={o.id} checked={o.id === offer.id} onChange={() => { setOfferId(o.id); setPendingSecret(null); setMessage(null); }} />
+                            <input type="radio" name="offer" value={o.id} checked={o.id === offer.id} onChange={() => { setOfferId(o.id); flow.resetAttempt(); }} />
                             {formatCredits(o.credits)} credits
                           </span>
                           <span className="font-medium">{formatMoney(o.amountMinor, o.currency)}</span>
@@ -157,22 +95,22 @@ export function OutOfCreditsDialog({ open, onOpenChange, workspaceSlug, context,
                     </div>
                   </fieldset>
                 )}
-                {loadError && <Alert tone="error">{loadError}</Alert>}
-                {!useNewCard && context.savedCard ? (
+                {flow.loadError && <Alert tone="error">{flow.loadError}</Alert>}
+                {!flow.useNewCard && context.savedCard ? (
                   <div className="space-y-3">
-                    {message && <Alert tone="error">{message}</Alert>}
-                    <Button className="w-full" onClick={buyWithSavedCard} disabled={busy}>
-                      {busy ? "Processing…" : `Buy ${formatCredits(offer.credits)} credits for ${price}`}
+                    {flow.message && <Alert tone="error">{flow.message}</Alert>}
+                    <Button className="w-full" onClick={flow.payWithSavedCard} disabled={flow.busy}>
+                      {flow.busy ? "Processing…" : `Buy ${formatCredits(offer.credits)} credits for ${price}`}
                     </Button>
                     <p className="text-center text-xs text-slate-500">
                       Charged to your {context.savedCard.brand} ending {context.savedCard.last4}.{" "}
-                      <button type="button" className="underline" onClick={() => setUseNewCard(true)}>Use a different card</button>
+                      <button type="button" className="underline" onClick={() => flow.setUseNewCard(true)}>Use a different card</button>
                     </p>
                   </div>
                 ) : (
-                  stripePromise && !loadError && (
-                    <Elements stripe={stripePromise}>
-                      <NewCardForm payLabel={`Pay ${price}`} getClientSecret={clientSecretForNewCard} onConfirmed={afterCardConfirmed} error={message} />
+                  flow.stripePromise && !flow.loadError && (
+                    <Elements stripe={flow.stripePromise}>
+                      <NewCardForm payLabel={`Pay ${price}`} getClientSecret={flow.clientSecretForNewCard} onConfirmed={flow.afterCardConfirmed} error={flow.message} />
                     </Elements>
                   )
                 )}
