@@ -1,10 +1,7 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
-import { Elements } from "@stripe/react-stripe-js";
-import { Button } from "@/components/ui/button";
-import { Alert } from "@/components/ui/field";
-import { NewCardForm } from "@/components/payments/new-card-form";
+import { PaymentChoice } from "@/components/payments/payment-choice";
 import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
 import { usePurchaseFlow, type TPurchaseResult, type TPayWith } from "@/components/payments/use-purchase-flow";
 
@@ -53,25 +50,7 @@ export function AdminPaymentPanel({ title, summary, totalLabel, confirmLabel, sa
             </p>
           </div>
           <div className="mt-4 space-y-3">
-            {flow.loadError && <Alert tone="error">{flow.loadError}</Alert>}
-            {!flow.useNewCard && savedCard ? (
-              <>
-                {flow.message && <Alert tone="error">{flow.message}</Alert>}
-                <Button className="w-full" onClick={flow.payWithSavedCard} disabled={busy}>
-                  {busy ? "Processing…" : confirmLabel}
-                </Button>
-                <p className="text-center text-xs text-slate-500">
-                  Charged to your {savedCard.brand} ending {savedCard.last4}.{" "}
-                  <button type="button" className="underline" onClick={() => flow.setUseNewCard(true)}>Use a different card</button>
-                </p>
-              </>
-            ) : (
-              !flow.loadError && (
-                <Elements stripe={flow.stripePromise}>
-                  <NewCardForm payLabel={`Pay ${totalLabel}`} getClientSecret={flow.clientSecretForNewCard} onConfirmed={flow.afterCardConfirmed} error={flow.message} />
-                </Elements>
-              )
-            )}
+            <PaymentChoice flow={flow} savedCard={savedCard} savedCardLabel={confirmLabel} newCardLabel={`Pay ${totalLabel}`} />
           </div>
           <Dialog.Close className="absolute right-4 top-4 rounded-md p-1 text-slate-500 hover:bg-slate-100" aria-label="Close" disabled={busy}>✕</Dialog.Close>
         </Dialog.Content>

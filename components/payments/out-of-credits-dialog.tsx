@@ -2,10 +2,8 @@
 
 import { useRef, useState } from "react";
 import * as Dialog from "@radix-ui/react-dialog";
-import { Elements } from "@stripe/react-stripe-js";
-import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
-import { NewCardForm } from "@/components/payments/new-card-form";
+import { PaymentChoice } from "@/components/payments/payment-choice";
 import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
 import { usePurchaseFlow } from "@/components/payments/use-purchase-flow";
 import { confirmPurchaseAction, startPurchaseAction } from "@/lib/actions/billing/purchase-actions";
@@ -95,25 +93,7 @@ export function OutOfCreditsDialog({ open, onOpenChange, workspaceSlug, context,
                     </div>
                   </fieldset>
                 )}
-                {flow.loadError && <Alert tone="error">{flow.loadError}</Alert>}
-                {!flow.useNewCard && context.savedCard ? (
-                  <div className="space-y-3">
-                    {flow.message && <Alert tone="error">{flow.message}</Alert>}
-                    <Button className="w-full" onClick={flow.payWithSavedCard} disabled={flow.busy}>
-                      {flow.busy ? "Processing…" : `Buy ${formatCredits(offer.credits)} credits for ${price}`}
-                    </Button>
-                    <p className="text-center text-xs text-slate-500">
-                      Charged to your {context.savedCard.brand} ending {context.savedCard.last4}.{" "}
-                      <button type="button" className="underline" onClick={() => flow.setUseNewCard(true)}>Use a different card</button>
-                    </p>
-                  </div>
-                ) : (
-                  flow.stripePromise && !flow.loadError && (
-                    <Elements stripe={flow.stripePromise}>
-                      <NewCardForm payLabel={`Pay ${price}`} getClientSecret={flow.clientSecretForNewCard} onConfirmed={flow.afterCardConfirmed} error={flow.message} />
-                    </Elements>
-                  )
-                )}
+                <PaymentChoice flow={flow} savedCard={context.savedCard} savedCardLabel={`Buy ${formatCredits(offer.credits)} credits for ${price}`} newCardLabel={`Pay ${price}`} />
               </>
             )}
           </div>
