@@ -5,16 +5,19 @@ import { listUserWorkspaces } from "@/lib/workspaces/list-user-workspaces";
 import { getBalance } from "@/lib/credits/get-balance";
 import { CreditCounter } from "@/components/shell/credit-counter";
 import { getWorkspacePolicy } from "@/lib/credits/policy";
+import { NotificationsBell } from "@/components/shell/notifications-bell";
+import { countUnreadNotifications } from "@/lib/notify/count-unread-notifications";
 
 const LOW_CREDITS = 20;
 
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
   const actor = await authorizePage(workspace, "workspace:read");
-  const [workspaces, balance, policy] = await Promise.all([
+  const [workspaces, balance, policy, unread] = await Promise.all([
     listUserWorkspaces({ userId: actor.userId }),
     getBalance({ workspaceId: actor.workspaceId, member: actor.userId }),
     getWorkspacePolicy({ workspaceId: actor.workspaceId }),
+    countUnreadNotifications({ workspaceId: actor.workspaceId, userId: actor.userId }),
   ]);
   // Members ask admins for top-ups where the policy says so; their requests live on this page.
   const showsRequests = actor.role === "member" && policy.purchasing.members === "request";
@@ -34,7 +37,12 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       current={{ slug: actor.workspaceSlug, name: actor.workspaceName, role: actor.role }}
       workspaces={workspaces}
       navItems={navItems}
-      headerExtra={<CreditCounter available={balance.available} href={`${base}/credits`} low={balance.available < LOW_CREDITS} />}
+      headerExtra={
+        <>
+          <CreditCounter available={balance.available} href={`${base}/credits`} low={balance.available < LOW_CREDITS} />
+          <NotificationsBell href={`${base}/notifications`} unread={unread} />
+        </>
+      }
     >
       {children}
     </AppShell>
