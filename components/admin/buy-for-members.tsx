@@ -9,6 +9,7 @@ import { AdminPaymentPanel, type TSavedCard } from "@/components/admin/admin-pay
 import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
 import { confirmPurchaseAction, startPurchaseAction } from "@/lib/actions/billing/purchase-actions";
 import { formatCredits, formatMoney, type TOffer } from "@/lib/billing/purchases/price-offers";
+import { OfferPicker } from "@/components/payments/offer-picker";
 
 export type TEditor = { userId: string; name: string; email: string; available: number };
 
@@ -74,20 +75,7 @@ export function BuyForMembers({ workspaceSlug, editors, offers, savedCard, gatew
           ))}
         </ul>
       </fieldset>
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-800">2. Package (per editor)</legend>
-        <div className="mt-2 grid gap-2 sm:grid-cols-2">
-          {offers.map((o) => (
-            <label key={o.id} className={`flex cursor-pointer items-center justify-between rounded-md px-3 py-2 text-sm ring-1 ${o.id === offerId ? "bg-brand-50 ring-brand-500" : "ring-slate-200"}`}>
-              <span className="flex items-center gap-2">
-                <input type="radio" name="buy-for-members-offer" value={o.id} checked={o.id === offerId} onChange={() => setOfferId(o.id)} />
-                {formatCredits(o.credits)} credits
-              </span>
-              <span className="font-medium">{formatMoney(o.amountMinor, o.currency)}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <OfferPicker name="buy-for-members-offer" legend="2. Package (per editor)" offers={offers} value={offerId} onChange={setOfferId} columns={2} />
       {error && <Alert tone="error">{error}</Alert>}
       <Button onClick={review}>Review purchase</Button>
 

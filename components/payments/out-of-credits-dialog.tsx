@@ -9,6 +9,7 @@ import { usePurchaseFlow } from "@/components/payments/use-purchase-flow";
 import { confirmPurchaseAction, startPurchaseAction } from "@/lib/actions/billing/purchase-actions";
 import type { TPurchaseContext } from "@/lib/billing/purchases/get-purchase-context";
 import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
+import { OfferPicker } from "@/components/payments/offer-picker";
 
 type TProps = {
   open: boolean;
@@ -78,20 +79,7 @@ export function OutOfCreditsDialog({ open, onOpenChange, workspaceSlug, context,
             {context.mode === "buy" && offer && (
               <>
                 {context.offers.length > 1 && (
-                  <fieldset>
-                    <legend className="text-sm font-medium text-slate-800">Package</legend>
-                    <div className="mt-2 grid gap-2">
-                      {context.offers.map((o) => (
-                        <label key={o.id} className={`flex cursor-pointer items-center justify-between rounded-md px-3 py-2 text-sm ring-1 ${o.id === offer.id ? "bg-brand-50 ring-brand-500" : "ring-slate-200"}`}>
-                          <span className="flex items-center gap-2">
-                            <input type="radio" name="offer" value={o.id} checked={o.id === offer.id} onChange={() => { setOfferId(o.id); flow.resetAttempt(); }} />
-                            {formatCredits(o.credits)} credits
-                          </span>
-                          <span className="font-medium">{formatMoney(o.amountMinor, o.currency)}</span>
-                        </label>
-                      ))}
-                    </div>
-                  </fieldset>
+                  <OfferPicker name="offer" legend="Package" offers={context.offers} value={offer.id} onChange={(id) => { setOfferId(id); flow.resetAttempt(); }} />
                 )}
                 <PaymentChoice flow={flow} savedCard={context.savedCard} savedCardLabel={`Buy ${formatCredits(offer.credits)} credits for ${price}`} newCardLabel={`Pay ${price}`} />
               </>

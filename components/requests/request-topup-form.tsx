@@ -4,7 +4,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
 import { createTopUpRequestAction } from "@/lib/actions/admin/topup-request-actions";
-import { formatCredits, formatMoney, type TOffer } from "@/lib/billing/purchases/price-offers";
+import { formatCredits, type TOffer } from "@/lib/billing/purchases/price-offers";
+import { OfferPicker } from "@/components/payments/offer-picker";
 
 /** A member picks a package and asks the workspace's owners and admins for it. */
 export function RequestTopUpForm({ workspaceSlug, offers, initialOfferId, onSent }: {
@@ -33,20 +34,7 @@ export function RequestTopUpForm({ workspaceSlug, offers, initialOfferId, onSent
 
   return (
     <form onSubmit={submit} className="space-y-4" aria-label="Request a top-up">
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-800">Package</legend>
-        <div className="mt-2 grid gap-2">
-          {offers.map((o) => (
-            <label key={o.id} className={`flex cursor-pointer items-center justify-between rounded-md px-3 py-2 text-sm ring-1 ${o.id === offerId ? "bg-brand-50 ring-brand-500" : "ring-slate-200"}`}>
-              <span className="flex items-center gap-2">
-                <input type="radio" name="request-offer" value={o.id} checked={o.id === offerId} onChange={() => setOfferId(o.id)} />
-                {formatCredits(o.credits)} credits
-              </span>
-              <span className="font-medium">{formatMoney(o.amountMinor, o.currency)}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <OfferPicker name="request-offer" legend="Package" offers={offers} value={offerId} onChange={setOfferId} />
       <div className="space-y-1">
         <label htmlFor="request-note" className="block text-sm font-medium text-slate-800">Note for your admin <span className="font-normal text-slate-500">(optional)</span></label>
         <textarea id="request-note" rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)}
