@@ -1,6 +1,7 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
+import { PaymentDialog } from "@/components/payments/payment-dialog";
 import { PaymentChoice } from "@/components/payments/payment-choice";
 import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
 import { usePurchaseFlow, type TPurchaseResult, type TPayWith } from "@/components/payments/use-purchase-flow";
@@ -33,28 +34,19 @@ export function AdminPaymentPanel({ title, summary, totalLabel, confirmLabel, sa
   const busy = flow.busy;
 
   return (
-    // Not modal: Stripe.js shows 3-D Secure above the page, and a focus trap would keep people from it.
-    <Dialog.Root open onOpenChange={(open) => !open && !busy && onClose()} modal={false}>
-      <Dialog.Portal>
-        <div aria-hidden className="fixed inset-0 z-40 bg-slate-900/40" />
-        <Dialog.Content
-          onInteractOutside={(event) => event.preventDefault()}
-          className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(30rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl">
-          <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>
-          <Dialog.Description className="sr-only">Review the purchase and pay.</Dialog.Description>
-          <div className="mt-3 rounded-lg bg-slate-50 p-3 text-sm text-slate-700 ring-1 ring-inset ring-slate-200" data-testid="purchase-summary">
-            {summary}
-            <p className="mt-2 flex justify-between border-t border-slate-200 pt-2 font-semibold text-slate-900">
-              <span>Total, one charge</span>
-              <span>{totalLabel}</span>
-            </p>
-          </div>
-          <div className="mt-4 space-y-3">
-            <PaymentChoice flow={flow} savedCard={savedCard} savedCardLabel={confirmLabel} newCardLabel={`Pay ${totalLabel}`} />
-          </div>
-          <Dialog.Close className="absolute right-4 top-4 rounded-md p-1 text-slate-500 hover:bg-slate-100" aria-label="Close" disabled={busy}>✕</Dialog.Close>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <PaymentDialog onOpenChange={(open) => !open && onClose()} busy={busy} wide>
+      <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>
+      <Dialog.Description className="sr-only">Review the purchase and pay.</Dialog.Description>
+      <div className="mt-3 rounded-lg bg-slate-50 p-3 text-sm text-slate-700 ring-1 ring-inset ring-slate-200" data-testid="purchase-summary">
+        {summary}
+        <p className="mt-2 flex justify-between border-t border-slate-200 pt-2 font-semibold text-slate-900">
+          <span>Total, one charge</span>
+          <span>{totalLabel}</span>
+        </p>
+      </div>
+      <div className="mt-4 space-y-3">
+        <PaymentChoice flow={flow} savedCard={savedCard} savedCardLabel={confirmLabel} newCardLabel={`Pay ${totalLabel}`} />
+      </div>
+    </PaymentDialog>
   );
 }

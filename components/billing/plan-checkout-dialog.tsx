@@ -2,6 +2,7 @@
 
 import { useRef } from "react";
 import * as Dialog from "@radix-ui/react-dialog";
+import { PaymentDialog } from "@/components/payments/payment-dialog";
 import { PaymentChoice } from "@/components/payments/payment-choice";
 import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
 import { usePurchaseFlow } from "@/components/payments/use-purchase-flow";
@@ -40,28 +41,20 @@ export function PlanCheckoutDialog({ plan, workspaceSlug, scope, savedCard, gate
   const busy = flow.busy;
 
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && !busy && onClose()} modal={false}>
-      <Dialog.Portal>
-        <div aria-hidden className="fixed inset-0 z-40 bg-slate-900/40" />
-        <Dialog.Content
-          onInteractOutside={(event) => event.preventDefault()}
-          className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl">
-          <Dialog.Title className="text-lg font-semibold">{verb} to {plan.name}</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-600">
-            {formatCredits(plan.creditsPerCycle)} credits every {plan.allotmentInterval}, reset each cycle. Billed {formatMoney(plan.priceMinor, plan.currency)} per {plan.interval}; top-up credits are kept.
-          </Dialog.Description>
-          <dl className="mt-4 space-y-1 rounded-lg bg-slate-50 p-3 text-sm">
-            {plan.creditMinor > 0 && (
-              <div className="flex justify-between"><dt className="text-slate-600">Unused time of your current plan</dt><dd>−{formatMoney(plan.creditMinor, plan.currency)}</dd></div>
-            )}
-            <div className="flex justify-between font-medium"><dt>Due now</dt><dd data-testid="plan-amount-due">{price}</dd></div>
-          </dl>
-          <div className="mt-4 space-y-3">
-            <PaymentChoice flow={flow} savedCard={savedCard} savedCardLabel={`Pay ${price}`} newCardLabel={`Pay ${price}`} />
-          </div>
-          <Dialog.Close className="absolute right-4 top-4 rounded-md p-1 text-slate-500 hover:bg-slate-100" aria-label="Close">✕</Dialog.Close>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <PaymentDialog onOpenChange={(open) => !open && onClose()} busy={busy}>
+      <Dialog.Title className="text-lg font-semibold">{verb} to {plan.name}</Dialog.Title>
+      <Dialog.Description className="mt-1 text-sm text-slate-600">
+        {formatCredits(plan.creditsPerCycle)} credits every {plan.allotmentInterval}, reset each cycle. Billed {formatMoney(plan.priceMinor, plan.currency)} per {plan.interval}; top-up credits are kept.
+      </Dialog.Description>
+      <dl className="mt-4 space-y-1 rounded-lg bg-slate-50 p-3 text-sm">
+        {plan.creditMinor > 0 && (
+          <div className="flex justify-between"><dt className="text-slate-600">Unused time of your current plan</dt><dd>−{formatMoney(plan.creditMinor, plan.currency)}</dd></div>
+        )}
+        <div className="flex justify-between font-medium"><dt>Due now</dt><dd data-testid="plan-amount-due">{price}</dd></div>
+      </dl>
+      <div className="mt-4 space-y-3">
+        <PaymentChoice flow={flow} savedCard={savedCard} savedCardLabel={`Pay ${price}`} newCardLabel={`Pay ${price}`} />
+      </div>
+    </PaymentDialog>
   );
 }

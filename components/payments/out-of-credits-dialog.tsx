@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import * as Dialog from "@radix-ui/react-dialog";
+import { PaymentDialog } from "@/components/payments/payment-dialog";
 import { Alert } from "@/components/ui/field";
 import { PaymentChoice } from "@/components/payments/payment-choice";
 import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
@@ -49,45 +50,35 @@ export function OutOfCreditsDialog({ open, onOpenChange, workspaceSlug, context,
   });
 
   return (
-    // Not modal: Stripe.js shows its 3-D Secure challenge above the page, and a focus trap here
-    // would keep people from reaching it. Outside clicks do not close the panel mid-payment.
-    <Dialog.Root open={open} onOpenChange={onOpenChange} modal={false}>
-      <Dialog.Portal>
-        <div aria-hidden className="fixed inset-0 z-40 bg-slate-900/40" />
-        <Dialog.Content
-          onInteractOutside={(event) => event.preventDefault()}
-          className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl">
-          <Dialog.Title className="text-lg font-semibold">{title ?? "You're out of AI credits"}</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-600">
-            {shortfall ? `This action needs ${formatCredits(shortfall.required)} credits; you have ${formatCredits(shortfall.available)}.` : "Add credits to keep working."}
-            {context.mode === "buy" && shortfall && " Your action continues by itself once the credits land."}
-            {context.mode === "buy" && context.target === "pool" && " Credits go to the workspace's shared balance."}
-          </Dialog.Description>
+    <PaymentDialog open={open} onOpenChange={onOpenChange}>
+      <Dialog.Title className="text-lg font-semibold">{title ?? "You're out of AI credits"}</Dialog.Title>
+      <Dialog.Description className="mt-1 text-sm text-slate-600">
+        {shortfall ? `This action needs ${formatCredits(shortfall.required)} credits; you have ${formatCredits(shortfall.available)}.` : "Add credits to keep working."}
+        {context.mode === "buy" && shortfall && " Your action continues by itself once the credits land."}
+        {context.mode === "buy" && context.target === "pool" && " Credits go to the workspace's shared balance."}
+      </Dialog.Description>
 
-          <div className="mt-5 space-y-4">
-            {context.mode === "subscribe" && (
-              <Alert tone="info">
-                Top-ups are for members on an AI plan. Your starter credits are used up: subscribe to an AI plan on the{" "}
-                <a className="font-medium underline" href={`/w/${workspaceSlug}/billing`}>Billing page</a> to keep going.
-              </Alert>
-            )}
-            {context.mode === "request" && (
-              <Alert tone="info">In this workspace, owners and admins buy credits for members. Ask one of them for a top-up.</Alert>
-            )}
-            {context.mode === "none" && <Alert tone="warning">Your role cannot buy credits here. An owner or admin can help.</Alert>}
+      <div className="mt-5 space-y-4">
+        {context.mode === "subscribe" && (
+          <Alert tone="info">
+            Top-ups are for members on an AI plan. Your starter credits are used up: subscribe to an AI plan on the{" "}
+            <a className="font-medium underline" href={`/w/${workspaceSlug}/billing`}>Billing page</a> to keep going.
+          </Alert>
+        )}
+        {context.mode === "request" && (
+          <Alert tone="info">In this workspace, owners and admins buy credits for members. Ask one of them for a top-up.</Alert>
+        )}
+        {context.mode === "none" && <Alert tone="warning">Your role cannot buy credits here. An owner or admin can help.</Alert>}
 
-            {context.mode === "buy" && offer && (
-              <>
-                {context.offers.length > 1 && (
-                  <OfferPicker name="offer" legend="Package" offers={context.offers} value={offer.id} onChange={(id) => { setOfferId(id); flow.resetAttempt(); }} />
-                )}
-                <PaymentChoice flow={flow} savedCard={context.savedCard} savedCardLabel={`Buy ${formatCredits(offer.credits)} credits for ${price}`} newCardLabel={`Pay ${price}`} />
-              </>
+        {context.mode === "buy" && offer && (
+          <>
+            {context.offers.length > 1 && (
+              <OfferPicker name="offer" legend="Package" offers={context.offers} value={offer.id} onChange={(id) => { setOfferId(id); flow.resetAttempt(); }} />
             )}
-          </div>
-          <Dialog.Close className="absolute right-4 top-4 rounded-md p-1 text-slate-500 hover:bg-slate-100" aria-label="Close">✕</Dialog.Close>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+            <PaymentChoice flow={flow} savedCard={context.savedCard} savedCardLabel={`Buy ${formatCredits(offer.credits)} credits for ${price}`} newCardLabel={`Pay ${price}`} />
+          </>
+        )}
+      </div>
+    </PaymentDialog>
   );
 }
