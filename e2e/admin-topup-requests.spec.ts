@@ -2,15 +2,12 @@ import type { Locator } from "@playwright/test";
 import { expect, prisma, signIn, test } from "./fixtures/test";
 import { availableCredits, memberOutOfCredits } from "./fixtures/credits";
 import { subscribe } from "@/prisma/seed/credits";
+import { fillCard } from "./fixtures/card";
 
 const PACK = 3_000;
 
 async function payWithNewCard(dialog: Locator) {
-  await dialog.getByLabel("Name on card").fill("Ada Admin");
-  await dialog.getByLabel("Card number").fill("4242 4242 4242 4242");
-  await dialog.getByLabel(/Expiration date/).fill("12 / 34");
-  await dialog.getByLabel(/Security code/).fill("123");
-  await dialog.getByLabel(/Postal code/).fill("SW1A 1AA");
+  await fillCard(dialog, "4242 4242 4242 4242", "Ada Admin");
   await dialog.getByRole("button", { name: /^Pay / }).click();
 }
 

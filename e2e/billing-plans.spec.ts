@@ -1,15 +1,8 @@
 import { readFile } from "node:fs/promises";
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, prisma, signIn, test } from "./fixtures/test";
 import { seedPlans } from "@/prisma/seed/credits";
-
-async function fillCard(scope: Locator, number: string) {
-  await scope.getByLabel("Name on card").fill("Olive Owner");
-  await scope.getByLabel("Card number").fill(number);
-  await scope.getByLabel(/Expiration date/).fill("12 / 34");
-  await scope.getByLabel(/Security code/).fill("123");
-  await scope.getByLabel(/Postal code/).fill("SW1A 1AA");
-}
+import { fillCard } from "./fixtures/card";
 
 async function completeThreeDSecure(page: Page, name = "Authenticate your payment") {
   const challenge = page.getByRole("dialog", { name });

@@ -1,17 +1,14 @@
 import type { Page } from "@playwright/test";
 import { expect, prisma, signIn, test } from "./fixtures/test";
 import { availableCredits, memberOutOfCredits, usageCount } from "./fixtures/credits";
+import { fillCard } from "./fixtures/card";
 
 const PACK = 500;
 const SUMMARY_COST = 4;
 
-async function fillCard(page: Page, number: string) {
+async function fillPanelCard(page: Page, number: string) {
   const dialog = page.getByRole("dialog", { name: "You're out of AI credits" });
-  await dialog.getByLabel("Name on card").fill("Ann Practitioner");
-  await dialog.getByLabel("Card number").fill(number);
-  await dialog.getByLabel(/Expiration date/).fill("12 / 34");
-  await dialog.getByLabel(/Security code/).fill("123");
-  await dialog.getByLabel(/Postal code/).fill("SW1A 1AA");
+  await fillCard(dialog, number);
   return dialog;
 }
 
@@ -28,7 +25,7 @@ test("out of credits → pay with a new card → the blocked action runs by itse
   await page.goto(`/w/${roles.workspace.slug}/work`);
   await expect(page.getByTestId("credit-counter-value")).toHaveText("0");
   await clickSummarize(page);
-  const dialog = await fillCard(page, "4242 4242 4242 4242");
+  const dialog = await fillPanelCard(page, "4242 4242 4242 4242");
   await page.screenshot({ path: "test-results/out-of-credits-card-form.png" });
   await dialog.getByRole("button", { name: /^Pay / }).click();
   await expect(page.getByTestId("ai-output-chart-ellis")).toContainText("HbA1c");
@@ -43,7 +40,7 @@ test("the card is saved: the next top-up is one click and the action resumes", a
   await signIn(page, roles.users.member.email);
   await page.goto(`/w/${roles.workspace.slug}/work`);
   await clickSummarize(page);
-  await (await fillCard(page, "4242424242424242")).getByRole("button", { name: /^Pay / }).click();
+  await (await fillPanelCard(page, "4242424242424242")).getByRole("button", { name: /^Pay / }).click();
   await expect(page.getByTestId("ai-output-chart-ellis")).toBeVisible();
   await memberOutOfCredits({ workspaceId: roles.workspace.id, userId: roles.users.member.id });
   await page.reload();
@@ -60,7 +57,7 @@ test("3-D Secure completed inline → paid → action resumes", async ({ page, r
   await signIn(page, roles.users.member.email);
   await page.goto(`/w/${roles.workspace.slug}/work`);
   await clickSummarize(page);
-  const dialog = await fillCard(page, "4000 0000 0000 3220");
+  const dialog = await fillPanelCard(page, "4000 0000 0000 3220");
   await dialog.getByRole("button", { name: /^Pay / }).click();
   const challenge = page.getByRole("dialog", { name: "Authenticate your payment" });
   await expect(challenge).toBeVisible();
@@ -74,7 +71,7 @@ test("3-D Secure failed → a clear reason, nothing charged, Pay stays; another 
   await signIn(page, roles.users.member.email);
   await page.goto(`/w/${roles.workspace.slug}/work`);
   await clickSummarize(page);
-  const dialog = await fillCard(page, "4000 0000 0000 3220");
+  const dialog = await fillPanelCard(page, "4000 0000 0000 3220");
   await dialog.getByRole("button", { name: /^Pay / }).click();
   await page.getByRole("button", { name: "Fail authentication" }).click();
   await expect(dialog.getByRole("alert")).toBeVisible();
@@ -89,7 +86,7 @@ test("a declined card shows the issuer's reason and Pay stays available; a secon
   await signIn(page, roles.users.member.email);
   await page.goto(`/w/${roles.workspace.slug}/work`);
   await clickSummarize(page);
-  const dialog = await fillCard(page, "4000 0000 0000 9995");
+  const dialog = await fillPanelCard(page, "4000 0000 0000 9995");
   await dialog.getByRole("button", { name: /^Pay / }).click();
   await expect(dialog.getByRole("alert")).toContainText(/insufficient funds/i);
   await page.screenshot({ path: "test-results/declined-card.png" });

@@ -2,14 +2,11 @@ import type { Page } from "@playwright/test";
 import { expect, prisma, signIn, test } from "./fixtures/test";
 import { POLICY_PRESETS } from "@/lib/credits/policy";
 import { subscribe } from "@/prisma/seed/credits";
+import { fillCard } from "./fixtures/card";
 
 async function payWithNewCard(page: Page, number: string, pay: string) {
   const dialog = page.getByRole("dialog", { name: "Buy credits" });
-  await dialog.getByLabel("Name on card").fill("Olivia Owner");
-  await dialog.getByLabel("Card number").fill(number);
-  await dialog.getByLabel(/Expiration date/).fill("11 / 32");
-  await dialog.getByLabel(/Security code/).fill("456");
-  await dialog.getByLabel(/Postal code/).fill("10001");
+  await fillCard(dialog, number, "Olivia Owner");
   await dialog.getByRole("button", { name: pay }).click();
 }
 

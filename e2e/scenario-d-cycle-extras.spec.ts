@@ -3,6 +3,7 @@ import { POLICY_PRESETS } from "@/lib/credits/policy";
 import { debitCredits } from "@/lib/credits/debit-credits";
 import { getCurrentCycle } from "@/lib/billing/plans/get-current-cycle";
 import { subscribe } from "@/prisma/seed/credits";
+import { fillCard } from "./fixtures/card";
 
 // Scenario D (page 003): extra credits in units of 1,000 at the plan's per-credit price (a $9
 // plan of 10,000 credits: 1,000 extra for $0.90), valid until the end of the billing cycle;
@@ -21,11 +22,7 @@ test("scenario D: 1,000 extra credits for $0.90 land in the organisation's balan
 
   await page.getByRole("button", { name: "Buy 1,000 credits for $0.90" }).click();
   const dialog = page.getByRole("dialog", { name: "Buy credits" });
-  await dialog.getByLabel("Name on card").fill("Olivia Owner");
-  await dialog.getByLabel("Card number").fill("4242 4242 4242 4242");
-  await dialog.getByLabel(/Expiration date/).fill("11 / 32");
-  await dialog.getByLabel(/Security code/).fill("456");
-  await dialog.getByLabel(/Postal code/).fill("10001");
+  await fillCard(dialog, "4242 4242 4242 4242", "Olivia Owner");
   await dialog.getByRole("button", { name: "Pay $0.90" }).click();
   await expect(page.getByRole("status").filter({ hasText: "1,000 credits added" })).toBeVisible();
 

@@ -1,6 +1,7 @@
 import { expect, prisma, signIn, test } from "./fixtures/test";
 import { POLICY_PRESETS } from "@/lib/credits/policy";
 import { subscribe } from "@/prisma/seed/credits";
+import { fillCard } from "./fixtures/card";
 
 // Scenario E (page 004): buying needs a paid membership; the header badge shows credits per £1;
 // £25 / £50 / £100 tiers show the exact credits; a top-up paid in the browser lands and never
@@ -25,11 +26,7 @@ test("scenario E: prepaid tiers with the per-£1 badge, a £25 top-up paid by ca
   // 2. Buy the £25 tier with a card.
   await page.getByRole("button", { name: "Buy 3,000 credits for £25.00" }).click();
   const dialog = page.getByRole("dialog", { name: "Buy credits" });
-  await dialog.getByLabel("Name on card").fill("Maya Member");
-  await dialog.getByLabel("Card number").fill("4242 4242 4242 4242");
-  await dialog.getByLabel(/Expiration date/).fill("10 / 33");
-  await dialog.getByLabel(/Security code/).fill("321");
-  await dialog.getByLabel(/Postal code/).fill("M1 1AE");
+  await fillCard(dialog, "4242 4242 4242 4242", "Maya Member");
   await dialog.getByRole("button", { name: "Pay £25.00" }).click();
   await expect(page.getByRole("status").filter({ hasText: "3,000 credits added" })).toBeVisible();
   await expect(page.getByTestId("available-now")).toHaveText("4,000");
