@@ -110,7 +110,7 @@ export function AutoReloadCard({ workspaceSlug, view }: { workspaceSlug: string;
             </fieldset>
             <Field id="auto-reload-amount" label={config.amountMode === "fixed" ? "Credits per reload" : "Target balance (credits)"} type="number" min={1}
               value={config.amountCredits} onChange={(e) => edit({ amountCredits: Number(e.target.value) })} />
-            <Field id="auto-reload-cap" label="Your cap per billing cycle (credits, optional)" hint="Never above the plan's limit." type="number" min={1}
+            <Field id="auto-reload-cap" label="Your cap per billing cycle (credits, optional)" hint="Never above the limit in the terms below." type="number" min={1}
               value={config.maxCreditsPerCycle ?? ""} onChange={(e) => edit({ maxCreditsPerCycle: e.target.value ? Number(e.target.value) : null })} />
             {terms ? (
               <section aria-label="Auto-reload terms" className="space-y-3 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200">

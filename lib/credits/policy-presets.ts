@@ -54,7 +54,8 @@ export const POLICY_PRESETS: Record<TPolicyPresetName, TCreditPolicy> = {
       thresholdCredits: 200,
       reloadCredits: 5_000,
       surchargePercent: 0,
-      perCycleCap: null,
+      // Never unlimited: 10 reloads of the standard 5,000 pack per cycle, unless the owner sets less.
+      perCycleCap: 50_000,
       onPaymentFailure: "turn_off",
     },
     pool: { enabled: true },

@@ -40,7 +40,7 @@ export type TAutoReloadPolicy = {
   /** Credits bought per reload: a pack size or a number of plan units. */
   reloadCredits: number;
   surchargePercent: number;
-  /** Most credits auto-bought per cycle: the plan's credits, a number, or no cap. */
+  /** Most credits auto-bought per cycle: the plan's credits, a number, or null for the default (never unlimited). */
   perCycleCap: "plan_credits" | number | null;
   /** What a failed reload payment does. */
   onPaymentFailure: "pause_spending" | "turn_off";

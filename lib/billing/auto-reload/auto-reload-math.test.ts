@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { creditPriceMicros, PLAN_CATALOG } from "@/lib/billing/plans/plan-catalog";
 import { POLICY_PRESETS } from "@/lib/credits/policy";
 import { surchargedPriceMinor } from "@/lib/billing/purchases/price-offers";
-import { basePriceMinor, creditsToReload, cycleCapCredits, rateGuardAllows, reloadBasis, reloadPriceMinor } from "@/lib/billing/auto-reload/auto-reload-math";
+import { basePriceMinor, cycleCapCredits, failureGuardAllows, loopGuardAllows, planReload, reloadBasis, reloadPriceMinor } from "@/lib/billing/auto-reload/auto-reload-math";
 
 function plan(key: string) {
   const spec = PLAN_CATALOG.find((p) => p.key === key)!;
@@ -42,50 +42,54 @@ describe("auto-reload surcharge", () => {
 
 describe("auto-reload caps", () => {
   it("page 003: an 80,000 plan allows exactly 8 reloads of 10,000 per cycle", () => {
-    const cap = cycleCapCredits("plan_credits", plan("business"), null)!;
+    const cap = cycleCapCredits("plan_credits", plan("business"), null, 10_000);
     expect(cap).toBe(80_000);
     let bought = 0;
     let reloads = 0;
     for (;;) {
-      const credits = creditsToReload({ mode: "fixed", amountCredits: 10_000, unitCredits: 1_000, available: 0, required: 10, capRemaining: cap - bought });
-      if (credits === 0) break;
-      bought += credits;
+      const reload = planReload({ mode: "fixed", amountCredits: 10_000, unitCredits: 1_000, available: 0, required: 10, capRemaining: cap - bought });
+      if (reload.status !== "buy") break;
+      bought += reload.credits;
       reloads++;
     }
     expect(reloads).toBe(8);
     expect(bought).toBe(80_000);
   });
 
-  it("the workspace's own cap can only lower the policy's; none means none", () => {
-    expect(cycleCapCredits("plan_credits", plan("business"), 30_000)).toBe(30_000);
-    expect(cycleCapCredits("plan_credits", plan("business"), 500_000)).toBe(80_000);
-    expect(cycleCapCredits(null, null, null)).toBeNull();
-    expect(cycleCapCredits(null, null, 20_000)).toBe(20_000);
-    expect(cycleCapCredits("plan_credits", null, null)).toBe(0);
+  it("never unlimited: the workspace's own cap can only lower the policy's; no policy cap means a default", () => {
+    expect(cycleCapCredits("plan_credits", plan("business"), 30_000, 10_000)).toBe(30_000);
+    expect(cycleCapCredits("plan_credits", plan("business"), 500_000, 10_000)).toBe(80_000);
+    expect(cycleCapCredits(null, null, null, 5_000)).toBe(50_000);
+    expect(cycleCapCredits(null, null, 20_000, 5_000)).toBe(20_000);
+    expect(cycleCapCredits(50_000, null, null, 5_000)).toBe(50_000);
+    expect(cycleCapCredits("plan_credits", null, null, 10_000)).toBe(0);
   });
 
-  it("fixed: enough whole packs for the blocked request, never part of a pack to fit the cap", () => {
+  it("fixed: exactly one pack per reload; a request one pack does not cover is refused, never part of a pack to fit the cap", () => {
     const base = { mode: "fixed" as const, amountCredits: 10_000, unitCredits: 1_000 };
-    expect(creditsToReload({ ...base, available: 3, required: 50, capRemaining: null })).toBe(10_000);
-    expect(creditsToReload({ ...base, available: 0, required: 25_000, capRemaining: null })).toBe(30_000);
-    expect(creditsToReload({ ...base, available: 150, required: null, capRemaining: 10_000 })).toBe(10_000);
-    expect(creditsToReload({ ...base, available: 0, required: 10, capRemaining: 9_999 })).toBe(0);
-    expect(creditsToReload({ ...base, available: 0, required: 25_000, capRemaining: 20_000 })).toBe(0);
+    expect(planReload({ ...base, available: 3, required: 50, capRemaining: 80_000 })).toEqual({ status: "buy", credits: 10_000 });
+    expect(planReload({ ...base, available: 0, required: 10_000, capRemaining: 80_000 })).toEqual({ status: "buy", credits: 10_000 });
+    expect(planReload({ ...base, available: 0, required: 25_000, capRemaining: 80_000 })).toEqual({ status: "exceeds_reload" });
+    expect(planReload({ ...base, available: 10, required: 2_000_010, capRemaining: 80_000 })).toEqual({ status: "exceeds_reload" });
+    expect(planReload({ ...base, available: 150, required: null, capRemaining: 10_000 })).toEqual({ status: "buy", credits: 10_000 });
+    expect(planReload({ ...base, available: 0, required: 10, capRemaining: 9_999 })).toEqual({ status: "cap_reached" });
   });
 
-  it("refill to: up to the target (or the request), rounded up to the unit", () => {
+  it("refill to: up to the target, rounded up to the unit; a request above the target is refused", () => {
     const base = { mode: "refill_to" as const, amountCredits: 5_000, unitCredits: 1_000 };
-    expect(creditsToReload({ ...base, available: 120, required: null, capRemaining: null })).toBe(5_000);
-    expect(creditsToReload({ ...base, available: 1_500, required: 1_600, capRemaining: null })).toBe(4_000);
-    expect(creditsToReload({ ...base, available: 100, required: 9_000, capRemaining: null })).toBe(9_000);
-    expect(creditsToReload({ ...base, available: 6_000, required: null, capRemaining: null })).toBe(0);
-    expect(creditsToReload({ ...base, available: 0, required: 10, capRemaining: 4_000 })).toBe(0);
+    expect(planReload({ ...base, available: 120, required: null, capRemaining: 50_000 })).toEqual({ status: "buy", credits: 5_000 });
+    expect(planReload({ ...base, available: 1_500, required: 1_600, capRemaining: 50_000 })).toEqual({ status: "buy", credits: 4_000 });
+    expect(planReload({ ...base, available: 100, required: 9_000, capRemaining: 50_000 })).toEqual({ status: "exceeds_reload" });
+    expect(planReload({ ...base, available: 6_000, required: null, capRemaining: 50_000 })).toEqual({ status: "not_needed" });
+    expect(planReload({ ...base, available: 0, required: 10, capRemaining: 4_000 })).toEqual({ status: "cap_reached" });
   });
 
-  it("rate guard: 2 attempts per window, 1 failure per hour", () => {
-    expect(rateGuardAllows({ attempts: 0, failures: 0 })).toBe(true);
-    expect(rateGuardAllows({ attempts: 1, failures: 0 })).toBe(true);
-    expect(rateGuardAllows({ attempts: 2, failures: 0 })).toBe(false);
-    expect(rateGuardAllows({ attempts: 0, failures: 1 })).toBe(false);
+  it("loop guard: the next reload once the previous one's credits are used up; failure guard: 1 failure per hour", () => {
+    expect(loopGuardAllows({ previousLeft: null, needed: 50 })).toBe(true);
+    expect(loopGuardAllows({ previousLeft: 0, needed: 50 })).toBe(true);
+    expect(loopGuardAllows({ previousLeft: 49, needed: 50 })).toBe(true);
+    expect(loopGuardAllows({ previousLeft: 10_000, needed: 50 })).toBe(false);
+    expect(failureGuardAllows(0)).toBe(true);
+    expect(failureGuardAllows(1)).toBe(false);
   });
 });

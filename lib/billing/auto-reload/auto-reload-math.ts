@@ -1,7 +1,10 @@
 import type { TAutoReloadPolicy, TPricing } from "@/lib/credits/policy";
 
-/** The rate guard: at most this many reload attempts per window, and this many failures per hour. */
-export const RATE_GUARD = { attempts: 2, attemptsWindowMs: 10 * 60_000, failures: 1, failuresWindowMs: 60 * 60_000 } as const;
+/** After a failed reload, none is tried again within this window (unless the payer fixed it). */
+export const FAILURE_GUARD = { failures: 1, failuresWindowMs: 60 * 60_000 } as const;
+
+/** Where the policy names no per-cycle cap, auto-reload is capped at this many reloads per cycle. */
+export const DEFAULT_CAP_RELOADS = 10;
 
 export type TPlanPrice = { creditPriceMicros: number; currency: string; creditsPerCycle: number };
 /** Price of one credit before surcharge (millionths of the minor unit), its currency and the step reloads are rounded to. */
@@ -38,45 +41,57 @@ export function basePriceMinor(credits: number, priceMicros: number): number {
 }
 
 /**
- * Most credits auto-bought per cycle: the policy's cap (the plan's credits, a number, or none),
- * lowered by the workspace's own cap. Null = no cap.
+ * Most credits auto-bought per cycle, never unlimited: the policy's cap (the plan's credits, a
+ * number, or where it names none, DEFAULT_CAP_RELOADS reloads of `amountCredits`), lowered by the
+ * workspace's own cap.
  */
-export function cycleCapCredits(policyCap: TAutoReloadPolicy["perCycleCap"], plan: TPlanPrice | null, ownCap: number | null): number | null {
-  const fromPolicy = policyCap === "plan_credits" ? (plan?.creditsPerCycle ?? 0) : policyCap;
-  if (ownCap === null) return fromPolicy;
-  return fromPolicy === null ? ownCap : Math.min(fromPolicy, ownCap);
+export function cycleCapCredits(policyCap: TAutoReloadPolicy["perCycleCap"], plan: TPlanPrice | null, ownCap: number | null, amountCredits: number): number {
+  const fromPolicy = policyCap === "plan_credits" ? (plan?.creditsPerCycle ?? 0) : (policyCap ?? DEFAULT_CAP_RELOADS * amountCredits);
+  return ownCap === null ? fromPolicy : Math.min(fromPolicy, ownCap);
 }
 
+export type TReloadPlan = { status: "buy"; credits: number } | { status: "not_needed" | "exceeds_reload" | "cap_reached" };
+
 /**
- * Credits to buy now. Fixed: whole packs of `amountCredits`, enough to cover what the blocked
- * request still needs (one pack when it is a threshold reload). Refill-to: up to the target (or
- * the request, if larger), rounded up to the unit. 0 when nothing is needed or when it would go
- * over the cycle's cap: a reload never buys part of a pack to fit under the cap.
+ * What one reload buys: whole units, never more than one reload's amount (the hard ceiling of
+ * one off-session charge). Fixed: exactly `amountCredits`. Refill-to: up to the target, rounded
+ * up to the unit. A blocked request that even a full reload would not cover is refused
+ * (`exceeds_reload`): nothing is bought for it. A reload that would go over the cycle's cap is
+ * not made (`cap_reached`): never part of a pack to fit under it.
  */
-export function creditsToReload(options: {
+export function planReload(options: {
   mode: "fixed" | "refill_to";
   amountCredits: number;
   unitCredits: number;
   available: number;
+  /** Exhaustion: what the blocked request needs; null for a threshold reload. */
   required: number | null;
-  capRemaining: number | null;
-}): number {
-  const shortfall = Math.max(0, (options.required ?? 0) - options.available);
+  capRemaining: number;
+}): TReloadPlan {
   let credits: number;
   if (options.mode === "fixed") {
-    credits = Math.max(1, Math.ceil(shortfall / options.amountCredits)) * options.amountCredits;
+    credits = options.amountCredits;
   } else {
-    const target = Math.max(options.amountCredits, options.required ?? 0);
-    const missing = target - options.available;
-    if (missing <= 0) return 0;
     const unit = Math.max(1, options.unitCredits);
-    credits = Math.ceil(missing / unit) * unit;
+    credits = Math.max(0, Math.ceil((options.amountCredits - options.available) / unit) * unit);
   }
-  if (options.capRemaining !== null && credits > options.capRemaining) return 0;
-  return credits;
+  if (options.required !== null && options.available + credits < options.required) return { status: "exceeds_reload" };
+  if (credits === 0) return { status: "not_needed" };
+  if (credits > options.capRemaining) return { status: "cap_reached" };
+  return { status: "buy", credits };
 }
 
-/** Whether the rate guard lets one more attempt through. */
-export function rateGuardAllows(recent: { attempts: number; failures: number }): boolean {
-  return recent.attempts < RATE_GUARD.attempts && recent.failures < RATE_GUARD.failures;
+/**
+ * The loop guard: a new reload only once the previous one's credits are used up, i.e. what is
+ * left of them could not serve what is needed now (the blocked request, or the threshold). It
+ * stops a loop of charges whose credits land where this spender cannot reach them, and never
+ * blocks a reload whose predecessor was spent.
+ */
+export function loopGuardAllows(options: { previousLeft: number | null; needed: number }): boolean {
+  return options.previousLeft === null || options.previousLeft < options.needed;
+}
+
+/** Whether the failure guard lets one more attempt through. */
+export function failureGuardAllows(recentFailures: number): boolean {
+  return recentFailures < FAILURE_GUARD.failures;
 }

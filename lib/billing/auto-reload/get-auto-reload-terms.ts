@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { getWorkspacePolicy, type TCreditPolicy } from "@/lib/credits/policy";
 import { getCurrentCycle, type TCurrentCycle } from "@/lib/billing/plans/get-current-cycle";
 import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
-import { basePriceMinor, cycleCapCredits, RATE_GUARD, reloadBasis, reloadPriceMinor, type TReloadBasis } from "@/lib/billing/auto-reload/auto-reload-math";
+import { basePriceMinor, cycleCapCredits, reloadBasis, reloadPriceMinor, type TReloadBasis } from "@/lib/billing/auto-reload/auto-reload-math";
 import type { TAutoReloadConfig } from "@/lib/billing/auto-reload/schemas";
 import type { Plan } from "@/lib/generated/prisma/client";
 
@@ -17,7 +17,7 @@ export type TAutoReloadTerms = {
   surchargePercent: number;
   /** Fixed: what one reload costs; refill-to: one unit's price. */
   priceMinor: number;
-  capCredits: number | null;
+  capCredits: number;
   /** The exact words shown before turning on, and stored with the setting. */
   lines: string[];
   termsKey: string;
@@ -60,7 +60,11 @@ export function describeAutoReloadTerms(context: TReloadContext, config: TAutoRe
     throw new AppError("invalid_request", `Reloads are bought in units of ${formatCredits(basis.unitCredits)} credits.`, { field: "amountCredits" });
   }
   const pct = rules.surchargePercent;
-  const capCredits = cycleCapCredits(rules.perCycleCap, planPrice, config.maxCreditsPerCycle);
+  const capCredits = cycleCapCredits(rules.perCycleCap, planPrice, config.maxCreditsPerCycle, config.amountCredits);
+  // One reload is the ceiling of one off-session charge, and it must fit in the cycle's cap.
+  if (config.amountCredits > capCredits) {
+    throw new AppError("invalid_request", `One reload cannot be more than the ${formatCredits(capCredits)} credits allowed per billing cycle.`, { field: "amountCredits" });
+  }
   const money = (minor: number) => formatMoney(minor, basis.currency);
   const surcharge = (credits: number) => (pct > 0 ? ` (${money(basePriceMinor(credits, basis.priceMicros))} + ${pct}% surcharge)` : "");
 
@@ -70,16 +74,15 @@ export function describeAutoReloadTerms(context: TReloadContext, config: TAutoRe
   ].filter(Boolean).join(", or when ");
   const priceMinor = reloadPriceMinor(config.amountMode === "fixed" ? config.amountCredits : basis.unitCredits, basis.priceMicros, pct);
   const what = config.amountMode === "fixed"
-    ? `we buy ${formatCredits(config.amountCredits)} credits for ${money(priceMinor)}${surcharge(config.amountCredits)} — more packs at once only if one request needs more.`
+    ? `we buy ${formatCredits(config.amountCredits)} credits for ${money(priceMinor)}${surcharge(config.amountCredits)}, one reload at a time.`
     : `we buy enough credits to bring the balance back to ${formatCredits(config.amountCredits)}, in steps of ${formatCredits(basis.unitCredits)} credits at ${money(priceMinor)} each${surcharge(basis.unitCredits)}.`;
-  const cap = capCredits === null
-    ? "No limit on credits bought per billing cycle."
-    : `At most ${formatCredits(capCredits)} credits per billing cycle${config.amountMode === "fixed" ? ` (${Math.floor(capCredits / config.amountCredits)} reloads of ${formatCredits(config.amountCredits)})` : ""}${cycle ? `; this cycle ends ${dateLabel(cycle.end)}` : ""}.`;
+  const cap = `At most ${formatCredits(capCredits)} credits per billing cycle${config.amountMode === "fixed" ? ` (${Math.floor(capCredits / config.amountCredits)} reloads of ${formatCredits(config.amountCredits)})` : ""}${cycle ? `; this cycle ends ${dateLabel(cycle.end)}` : ""}.`;
   const lines = [
     `When ${when}, ${what}`,
     card ? `Charged to your ${card.brand} ending ${card.last4}, without asking each time.` : "Charged to your saved card, without asking each time.",
     cap,
-    `At most ${RATE_GUARD.attempts} attempts every ${RATE_GUARD.attemptsWindowMs / 60_000} minutes.`,
+    "A request needing more than one reload covers is refused; nothing is charged for it.",
+    "The next reload is made only once the previous one's credits are used.",
     "Each charge gets an invoice, a receipt email and a notice here.",
     rules.onPaymentFailure === "pause_spending"
       ? "If a payment fails, metered AI work in this workspace pauses until the payment method is updated, and owners are emailed."

@@ -2,7 +2,8 @@ import { prisma } from "@/lib/db";
 import { SPEND_ROLES, unwrapLedgerResult, type TRawResult } from "@/lib/credits/ledger-call";
 import type { TBalance } from "@/lib/credits/types";
 import { formatCredits } from "@/lib/billing/purchases/price-offers";
-import { creditsToReload, cycleCapCredits, RATE_GUARD, rateGuardAllows, reloadBasis, reloadPriceMinor } from "@/lib/billing/auto-reload/auto-reload-math";
+import { cycleCapCredits, FAILURE_GUARD, failureGuardAllows, loopGuardAllows, planReload, reloadBasis, reloadPriceMinor } from "@/lib/billing/auto-reload/auto-reload-math";
+import { previousReloadLeft } from "@/lib/billing/auto-reload/previous-reload-left";
 import { loadReloadContext } from "@/lib/billing/auto-reload/get-auto-reload-terms";
 import { chargeReload, type TReloadOutcome } from "@/lib/billing/auto-reload/charge-reload";
 
@@ -12,12 +13,14 @@ export const RELOAD_STALE_MS = 2 * 60_000;
 export type TReloadAttempt =
   | TReloadOutcome
   | { status: "in_flight"; purchaseId: string }
-  | { status: "not_needed" | "off" | "blocked" | "paused" | "no_paid_plan" | "no_card" | "terms_changed" | "cap_reached" | "rate_limited" };
+  | { status: "not_needed" | "off" | "blocked" | "paused" | "no_paid_plan" | "no_card" | "terms_changed" | "cap_reached" | "exceeds_reload" | "previous_unspent" | "rate_limited" };
 
 /**
  * Buys credits automatically if, and only if, the workspace turned auto-reload on and every guard
  * allows it: still needed (another reload may have just landed), no reload in flight, none
- * waiting for the payer, the price basis the payer accepted, the cycle's cap and the rate guard.
+ * waiting for the payer, the price basis the payer accepted, one reload covering the blocked
+ * request (a larger one is refused, nothing charged), the cycle's cap, the loop guard (the
+ * previous reload's credits used up) and the failure guard.
  * Single flight per workspace: the decision and the purchase row are made under a row lock on
  * the setting, which then names the reload in flight; its idempotency key (cycle start and
  * sequence number) makes a second purchase for the same slot impossible. The charge itself runs
@@ -69,26 +72,28 @@ export async function requestAutoReload(options: {
         where: { workspaceId: options.workspaceId, kind: "auto_reload", createdAt: { gte: cycle.start } },
         select: { credits: true, status: true, createdAt: true },
       });
-      const failuresSince = Math.max(now.getTime() - RATE_GUARD.failuresWindowMs, setting.failuresClearedAt?.getTime() ?? 0);
-      const attempts = await tx.purchase.count({ where: { workspaceId: options.workspaceId, kind: "auto_reload", createdAt: { gt: new Date(now.getTime() - RATE_GUARD.attemptsWindowMs), lte: now } } });
+      const failuresSince = Math.max(now.getTime() - FAILURE_GUARD.failuresWindowMs, setting.failuresClearedAt?.getTime() ?? 0);
       const failures = await tx.purchase.count({ where: { workspaceId: options.workspaceId, kind: "auto_reload", status: "failed", createdAt: { gt: new Date(failuresSince), lte: now } } });
-      if (!rateGuardAllows({ attempts, failures })) return { status: "rate_limited" as const };
+      if (!failureGuardAllows(failures)) return { status: "rate_limited" as const };
 
       const bought = inCycle.filter((p) => p.status !== "failed" && p.status !== "canceled").reduce((sum, p) => sum + p.credits, 0);
-      const cap = cycleCapCredits(policy.autoReload.perCycleCap, planPrice, setting.maxCreditsPerCycle);
+      const cap = cycleCapCredits(policy.autoReload.perCycleCap, planPrice, setting.maxCreditsPerCycle, setting.amountCredits);
       const basis = reloadBasis(policy.pricing, planPrice, setting.amountCredits)!;
-      const credits = creditsToReload({
+      const reload = planReload({
         mode: setting.amountMode,
         amountCredits: setting.amountCredits,
         unitCredits: basis.unitCredits,
         available: balance.available,
         required,
-        capRemaining: cap === null ? null : Math.max(0, cap - bought),
+        capRemaining: Math.max(0, cap - bought),
       });
-      if (credits === 0) return { status: "cap_reached" as const };
+      if (reload.status !== "buy") return { status: reload.status };
+      const toPool = policy.pool.enabled && policy.ledger.planCreditsTo === "pool";
+      const previousLeft = await previousReloadLeft(tx, { workspaceId: options.workspaceId, beneficiaryUserId: toPool ? null : options.memberUserId, now });
+      if (!loopGuardAllows({ previousLeft, needed: required ?? setting.thresholdCredits ?? 1 })) return { status: "previous_unspent" as const };
+      const credits = reload.credits;
       const chargedBasis = reloadBasis(policy.pricing, planPrice, credits)!;
       const amountMinor = reloadPriceMinor(credits, chargedBasis.priceMicros, policy.autoReload.surchargePercent);
-      const toPool = policy.pool.enabled && policy.ledger.planCreditsTo === "pool";
       const pct = policy.autoReload.surchargePercent;
       const purchase = await tx.purchase.create({
         data: {
