@@ -37,6 +37,17 @@ function outcomeOf(intent: StripePaymentIntent): TPaymentOutcome {
   }
 }
 
+/**
+ * Stripe refuses the customer or the card itself (a deleted customer, a detached or foreign
+ * card): for this payment that is a failure like a decline, recorded on the purchase, not a
+ * crash of whoever was charging it.
+ */
+function unusableCard(error: unknown): TPaymentOutcome | null {
+  const e = error as { type?: string; param?: string; code?: string };
+  if (e?.type !== "StripeInvalidRequestError" || (e.param !== "customer" && e.param !== "payment_method")) return null;
+  return { status: "failed", paymentIntentId: null, clientSecret: null, code: "payment_method_unusable", declineCode: null, message: "The saved card can no longer be charged." };
+}
+
 function isCardError(error: unknown): error is { type: string; code?: string; decline_code?: string; message: string; raw?: { payment_intent?: { id: string; client_secret?: string } } } {
   return (error as { type?: string })?.type === "StripeCardError";
 }
@@ -80,7 +91,7 @@ export function createStripeGateway(options: TStripeGatewayOptions): PaymentGate
         );
         return outcomeOf(intent);
       } catch (error) {
-        if (!isCardError(error)) unavailable(error);
+        if (!isCardError(error)) return unusableCard(error) ?? unavailable(error);
         const failedIntent = error.raw?.payment_intent;
         return {
           status: "failed",

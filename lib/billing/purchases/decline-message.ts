@@ -9,6 +9,7 @@ const MESSAGES: Record<string, string> = {
   generic_decline: "Your card was declined by its issuer. Check with your bank or use another card.",
   card_declined: "Your card was declined by its issuer. Check with your bank or use another card.",
   authentication_required: "Your bank needs you to confirm this payment. Complete the verification to continue.",
+  payment_method_unusable: "The saved card can no longer be charged (it was removed, or its billing account was closed). Add a card and pay again.",
   payment_intent_authentication_failure: "The card's security check was not completed, so nothing was charged. Try again or use another card.",
 };
 

@@ -7,8 +7,9 @@ import { endPlanCredits } from "@/lib/billing/subscriptions/end-plan-credits";
 
 /**
  * A renewal that could not be charged: the subscription becomes `past_due` and stops at the end
- * of what was paid (no allotment for the unpaid period; one already made is ended), and the payer
- * gets an email and an in-app notice with a link to pay. Top-ups stay. Idempotent.
+ * of what was paid (no allotment for the unpaid period; one already made is ended), the payer
+ * gets an email and the payer and owners an in-app notice with a link to pay. Top-ups stay.
+ * Idempotent.
  */
 export async function markSubscriptionPastDue(options: { subscriptionId: string; reason: string; now?: Date }) {
   const now = options.now ?? new Date();
@@ -22,7 +23,10 @@ export async function markSubscriptionPastDue(options: { subscriptionId: string;
     const payer = await tx.user.findUniqueOrThrow({ where: { id: billing.payerUserId } });
     const href = `/w/${subscription.workspace.slug}/billing`;
     await recordAudit(tx, { workspaceId: subscription.workspaceId, action: "subscription.past_due", targetType: "subscription", targetId: subscription.id, details: { plan: subscription.plan.key, reason: options.reason } });
-    await createNotification(tx, { workspaceId: subscription.workspaceId, userId: payer.id, kind: "subscription_past_due", title: `${subscription.plan.name} renewal failed`, body: options.reason, href });
+    const owners = await tx.membership.findMany({ where: { workspaceId: subscription.workspaceId, role: "owner" }, select: { userId: true } });
+    for (const userId of new Set([payer.id, ...owners.map((o) => o.userId)])) {
+      await createNotification(tx, { workspaceId: subscription.workspaceId, userId, kind: "subscription_past_due", title: `${subscription.plan.name} renewal failed`, body: options.reason, href });
+    }
     await enqueueEmail(
       {
         to: payer.email,

@@ -6,28 +6,46 @@ import { markSubscriptionPastDue } from "@/lib/billing/subscriptions/mark-subscr
 
 const BATCH = 100;
 
+type TDueBilling = { subscriptionId: string; workspaceId: string; payerUserId: string; paidThroughAt: Date; scheduledPlanId: string | null };
+
 /**
  * Job: charges every active, billed subscription whose paid period has ended for its next period,
  * off-session on the payer's saved card (a scheduled downgrade is charged at its own price and
  * switched to). Success extends the paid period in fulfilment; a decline, a card needing 3-D
- * Secure or no card marks it `past_due`. Also records cancelled plans whose end has passed as
- * ended. Idempotent: the purchase key is the subscription and period, the charge key the purchase.
+ * Secure, no card or a card the gateway refuses marks it `past_due` (a note, the payer and owners
+ * told). Each subscription is its own unit of work: an unexpected error is noted on it and the
+ * run goes on; only active ones are picked, those not tried yet first, so none holds the queue.
+ * Also records cancelled plans whose end has passed as ended. Idempotent: the purchase key is
+ * the subscription and period, the charge key the purchase and card.
  */
-export async function renewSubscriptions(options: { now?: Date } = {}) {
+export async function renewSubscriptions(options: { now?: Date; batch?: number } = {}) {
   const now = options.now ?? new Date();
   const ended = await prisma.subscription.updateMany({ where: { status: "canceled", endsAt: { lte: now } }, data: { status: "ended" } });
-  const due = await prisma.subscriptionBilling.findMany({ where: { paidThroughAt: { lte: now } }, orderBy: { paidThroughAt: "asc" }, take: BATCH });
+  const due = await prisma.$queryRaw<TDueBilling[]>`
+    SELECT b.subscription_id AS "subscriptionId", b.workspace_id AS "workspaceId", b.payer_user_id AS "payerUserId",
+           b.paid_through_at AS "paidThroughAt", b.scheduled_plan_id AS "scheduledPlanId"
+    FROM subscription_billings b JOIN subscriptions s ON s.id = b.subscription_id
+    WHERE b.paid_through_at <= ${now} AND s.status = 'active' AND s.ends_at IS NULL
+    ORDER BY b.last_attempt_at ASC NULLS FIRST, b.paid_through_at ASC
+    LIMIT ${options.batch ?? BATCH}`;
   let renewed = 0;
   let failed = 0;
   for (const billing of due) {
-    const outcome = await renewOne(billing, now);
+    const outcome = await renewOne(billing, now).catch(async (error: unknown) => {
+      console.error(`[renewals] subscription ${billing.subscriptionId} could not be renewed`, error);
+      // Noted on the item and tried again on a later run, behind those not tried yet.
+      await prisma.subscriptionBilling
+        .updateMany({ where: { subscriptionId: billing.subscriptionId }, data: { lastFailureMessage: "The renewal could not be completed; it will be tried again.", lastAttemptAt: now } })
+        .catch(() => undefined);
+      return "failed" as const;
+    });
     if (outcome === "renewed") renewed += 1;
     if (outcome === "failed") failed += 1;
   }
   return { renewed, failed, ended: ended.count };
 }
 
-async function renewOne(billing: { subscriptionId: string; workspaceId: string; payerUserId: string; paidThroughAt: Date; scheduledPlanId: string | null }, now: Date) {
+async function renewOne(billing: TDueBilling, now: Date) {
   const subscription = await prisma.subscription.findFirst({ where: { id: billing.subscriptionId, status: "active", endsAt: null }, include: { plan: true } });
   if (!subscription) return "skipped";
   const plan = billing.scheduledPlanId ? await prisma.plan.findUniqueOrThrow({ where: { id: billing.scheduledPlanId } }) : subscription.plan;
