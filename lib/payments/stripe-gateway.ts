@@ -48,6 +48,17 @@ function unusableCard(error: unknown): TPaymentOutcome | null {
   return { status: "failed", paymentIntentId: null, clientSecret: null, code: "payment_method_unusable", declineCode: null, message: "The saved card can no longer be charged." };
 }
 
+/**
+ * The key was used before with other parameters (say, another card): Stripe refuses it (400
+ * `idempotency_error`) and nothing more is charged. Callers key each attempt by its card, so
+ * this is a retry racing a change; the person is asked to start again.
+ */
+function keyReused(error: unknown): never | void {
+  if ((error as { type?: string })?.type === "StripeIdempotencyError") {
+    throw new AppError("conflict", "This payment was already started with other payment details, so nothing more was charged. Close this and start the payment again.", { reason: "idempotency_key_reused" });
+  }
+}
+
 function isCardError(error: unknown): error is { type: string; code?: string; decline_code?: string; message: string; raw?: { payment_intent?: { id: string; client_secret?: string } } } {
   return (error as { type?: string })?.type === "StripeCardError";
 }
@@ -91,6 +102,7 @@ export function createStripeGateway(options: TStripeGatewayOptions): PaymentGate
         );
         return outcomeOf(intent);
       } catch (error) {
+        keyReused(error);
         if (!isCardError(error)) return unusableCard(error) ?? unavailable(error);
         const failedIntent = error.raw?.payment_intent;
         return {
@@ -128,7 +140,10 @@ export function createStripeGateway(options: TStripeGatewayOptions): PaymentGate
       const intent = await stripe.setupIntents.create(
         { customer: customerId, metadata, usage: "off_session", automatic_payment_methods: { enabled: true, allow_redirects: "never" as const } },
         { idempotencyKey },
-      );
+      ).catch((error: unknown) => {
+        keyReused(error);
+        throw error;
+      });
       return { setupIntentId: intent.id, clientSecret: intent.client_secret ?? "" };
     },
 

@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db";
 import { getGateway } from "@/lib/payments/get-gateway";
 import type { TPaymentOutcome } from "@/lib/payments/gateway";
+import { paymentAttemptKey } from "@/lib/billing/purchases/payment-attempt-key";
 import { applyPaymentOutcome } from "@/lib/billing/purchases/apply-payment-outcome";
 import { handleReloadFailure } from "@/lib/billing/auto-reload/handle-reload-failure";
 
@@ -13,7 +14,7 @@ export type TReloadOutcome =
  * Charges a claimed auto-reload off-session with the payer's saved card (or, when it was charged
  * already, re-reads the payment), then settles it: credits, invoice, receipt email and notice on
  * success (fulfillPurchase, exactly once); pause or turn-off and the owners told on failure. The
- * gateway key is the purchase's, so running this twice never charges twice.
+ * gateway key is the purchase's and the card's, so running this twice never charges twice.
  */
 export async function chargeReload(options: { workspaceId: string; purchaseId: string }): Promise<TReloadOutcome> {
   const purchase = await prisma.purchase.findFirstOrThrow({ where: { id: options.purchaseId, workspaceId: options.workspaceId, kind: "auto_reload" } });
@@ -31,7 +32,7 @@ export async function chargeReload(options: { workspaceId: string; purchaseId: s
       customerId: customer.gatewayCustomerId,
       description: purchase.description,
       metadata: { purchaseId: purchase.id, workspaceId: purchase.workspaceId, autoReload: "true" },
-      idempotencyKey: `purchase:${purchase.id}`,
+      idempotencyKey: paymentAttemptKey(purchase.id, customer.defaultPaymentMethodId),
       paymentMethodId: customer.defaultPaymentMethodId,
       offSession: true,
     });

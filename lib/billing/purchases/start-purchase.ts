@@ -6,6 +6,7 @@ import { findPlanForBeneficiaries } from "@/lib/billing/purchases/find-active-pa
 import { priceOffers } from "@/lib/billing/purchases/price-offers";
 import { resolveBeneficiaries } from "@/lib/billing/purchases/resolve-beneficiaries";
 import { ensureBillingCustomer } from "@/lib/billing/purchases/ensure-billing-customer";
+import { paymentAttemptKey } from "@/lib/billing/purchases/payment-attempt-key";
 import { applyPaymentOutcome } from "@/lib/billing/purchases/apply-payment-outcome";
 import { purchaseView, type TPurchaseView } from "@/lib/billing/purchases/purchase-view";
 import type { Purchase } from "@/lib/generated/prisma/client";
@@ -28,8 +29,9 @@ export type TStartPurchaseOptions = {
  */
 export async function startPurchase(options: TStartPurchaseOptions): Promise<TPurchaseView> {
   const existing = await prisma.purchase.findUnique({ where: { workspaceId_idempotencyKey: { workspaceId: options.workspaceId, idempotencyKey: options.idempotencyKey } } });
-  // A retry after the gateway was unreachable creates the payment now (same gateway key: one payment).
-  if (existing && !existing.gatewayPaymentIntentId && existing.status === "pending") return chargePurchase(existing, options.payWith);
+  // No payment recorded yet (the gateway was unreachable, or refused the card before making
+  // one): this retry is an attempt with the card chosen now, under that attempt's own key.
+  if (existing && !existing.gatewayPaymentIntentId && (existing.status === "pending" || existing.status === "failed")) return chargePurchase(existing, options.payWith);
   if (existing) return purchaseView(existing);
 
   const policy = await getWorkspacePolicy({ workspaceId: options.workspaceId });
@@ -75,14 +77,16 @@ export async function startPurchase(options: TStartPurchaseOptions): Promise<TPu
 /** Creates the purchase's payment at the gateway (idempotent per purchase) and applies the outcome. */
 async function chargePurchase(purchase: Purchase, payWith: "saved_card" | "new_card"): Promise<TPurchaseView> {
   const customer = await prisma.billingCustomer.findUniqueOrThrow({ where: { userId: purchase.buyerUserId } });
+  const paymentMethodId = payWith === "saved_card" ? (customer.defaultPaymentMethodId ?? undefined) : undefined;
+  if (payWith === "saved_card" && !paymentMethodId) throw new AppError("invalid_request", "There is no saved card yet: enter a card to pay.", { field: "payWith" });
   const outcome = await getGateway().createPayment({
     amountMinor: purchase.amountMinor,
     currency: purchase.currency,
     customerId: customer.gatewayCustomerId,
     description: purchase.description,
     metadata: { purchaseId: purchase.id, workspaceId: purchase.workspaceId },
-    idempotencyKey: `purchase:${purchase.id}`,
-    paymentMethodId: payWith === "saved_card" ? (customer.defaultPaymentMethodId ?? undefined) : undefined,
+    idempotencyKey: paymentAttemptKey(purchase.id, paymentMethodId),
+    paymentMethodId,
     // Always: a card entered after a saved card failed is kept for next time too.
     saveCard: true,
   });

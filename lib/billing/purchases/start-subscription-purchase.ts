@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getGateway } from "@/lib/payments/get-gateway";
 import { ensureBillingCustomer } from "@/lib/billing/purchases/ensure-billing-customer";
+import { paymentAttemptKey } from "@/lib/billing/purchases/payment-attempt-key";
 import { applyPaymentOutcome } from "@/lib/billing/purchases/apply-payment-outcome";
 import { purchaseView, type TPurchaseView } from "@/lib/billing/purchases/purchase-view";
 import { formatMoney } from "@/lib/billing/purchases/price-offers";
@@ -77,14 +78,15 @@ export async function startSubscriptionPurchase(options: TStartSubscriptionPurch
     return purchaseView(await prisma.purchase.findUniqueOrThrow({ where: key }));
   }
 
+  const paymentMethodId = options.payWith === "saved_card" ? (customer.defaultPaymentMethodId ?? undefined) : undefined;
   const outcome = await getGateway().createPayment({
     amountMinor: purchase.amountMinor,
     currency: purchase.currency,
     customerId: customer.gatewayCustomerId,
     description,
     metadata: { purchaseId: purchase.id, workspaceId: options.workspaceId, kind: "subscription" },
-    idempotencyKey: `purchase:${purchase.id}`,
-    paymentMethodId: options.payWith === "saved_card" ? (customer.defaultPaymentMethodId ?? undefined) : undefined,
+    idempotencyKey: paymentAttemptKey(purchase.id, paymentMethodId),
+    paymentMethodId,
     // Renewals charge this card off-session.
     saveCard: true,
   });

@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
 import { getGateway } from "@/lib/payments/get-gateway";
+import { paymentAttemptKey } from "@/lib/billing/purchases/payment-attempt-key";
 import { applyPaymentOutcome } from "@/lib/billing/purchases/apply-payment-outcome";
 import { declineMessage } from "@/lib/billing/purchases/decline-message";
 import { markSubscriptionPastDue } from "@/lib/billing/subscriptions/mark-subscription-past-due";
@@ -89,7 +90,7 @@ async function renewOne(billing: TDueBilling, now: Date) {
     customerId: customer.gatewayCustomerId,
     description: purchase.description,
     metadata: { purchaseId: purchase.id, workspaceId: billing.workspaceId, kind: "subscription" },
-    idempotencyKey: `purchase:${purchase.id}`,
+    idempotencyKey: paymentAttemptKey(purchase.id, customer.defaultPaymentMethodId),
     paymentMethodId: customer.defaultPaymentMethodId,
     offSession: true,
   });

@@ -44,6 +44,28 @@ describe("idempotent requests", () => {
     expect(otherEndpoint).toBeInstanceOf(Stripe.errors.StripeIdempotencyError);
   });
 
+  it("a retry that switches card after a decline: 400 with type idempotency_error over HTTP, nothing charged, the decline kept", async () => {
+    const declined = { ...params, payment_method: "pm_card_visa_chargeDeclined" };
+    const first = await caught(h.stripe.paymentIntents.create(declined, { idempotencyKey: "switch-card-1" }));
+    expect(first).toBeInstanceOf(Stripe.errors.StripeCardError);
+    const body = new URLSearchParams({ amount: "2500", currency: "usd", payment_method: "pm_card_visa", confirm: "true" });
+    const response = await fetch(`${h.sandbox.url}/v1/payment_intents`, {
+      method: "POST",
+      headers: { authorization: "Bearer sk_test_sandbox", "content-type": "application/x-www-form-urlencoded", "idempotency-key": "switch-card-1" },
+      body: body.toString(),
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("stripe-should-retry")).toBe("false");
+    expect(response.headers.get("idempotent-replayed")).toBeNull();
+    const { error } = (await response.json()) as { error: { type: string; message: string; code?: string } };
+    expect(error.type).toBe("idempotency_error");
+    expect(error.message).toBe("Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than 'switch-card-1' if you meant to execute a different request.");
+    expect((await h.stripe.charges.list()).data.filter((c) => c.status === "succeeded")).toHaveLength(0);
+    // The same parameters again still replay the decline.
+    const again = await caught(h.stripe.paymentIntents.create(declined, { idempotencyKey: "switch-card-1" }));
+    expect((again as Stripe.errors.StripeCardError).payment_intent?.id).toBe((first as Stripe.errors.StripeCardError).payment_intent?.id);
+  });
+
   it("keys are scoped per secret key", async () => {
     const other = new Stripe("sk_test_other", { host: "127.0.0.1", port: h.sandbox.port, protocol: "http" });
     const a = await h.stripe.customers.create({ email: "a@example.com" }, { idempotencyKey: "shared" });
