@@ -4,6 +4,7 @@ import { availableCredits } from "./fixtures/credits";
 import { POLICY_PRESETS } from "@/lib/credits/policy";
 import { subscribe } from "@/prisma/seed/credits";
 import { fillCard } from "./fixtures/card";
+import { saveCardFor } from "./fixtures/saved-card";
 
 const PACK = 10_000;
 
@@ -17,12 +18,13 @@ test.beforeEach(async ({ roles }) => {
   await subscribe(prisma, { workspaceId: roles.workspace.id, planKey: "team", anchorAt: new Date(Date.now() - 86_400_000) });
 });
 
-test("admin selects two editors, picks a package, reviews the summary, confirms → one charge, each editor's balance grows", async ({ page, roles }) => {
+test("admin selects two editors, picks a package, reviews the summary, confirms → one charge on the workspace's card, each editor's balance grows", async ({ page, roles }) => {
   const { workspace, users } = roles;
   const [member, owner] = await Promise.all([
     prisma.user.findUniqueOrThrow({ where: { id: users.member.id } }),
     prisma.user.findUniqueOrThrow({ where: { id: users.owner.id } }),
   ]);
+  const ownerCustomer = await saveCardFor(owner);
   const before = { member: await availableCredits(workspace.id, member.id), owner: await availableCredits(workspace.id, owner.id) };
 
   await signIn(page, users.admin.email);
@@ -44,28 +46,47 @@ test("admin selects two editors, picks a package, reviews the summary, confirms 
   await expect(summary).toContainText(member.name);
   await expect(summary).toContainText(owner.name);
   await expect(summary).toContainText("$60.00");
-  await payWithNewCard(review);
+  // The admin pays with the workspace's card, named with its holder; they cannot swap in their own.
+  await expect(review.getByTestId("charged-card")).toContainText(`Visa •••• 4242 — the workspace's card, ${owner.name}'s`);
+  await expect(review.getByRole("button", { name: "Use a different card" })).toHaveCount(0);
+  await page.screenshot({ path: "test-results/admin-pays-with-workspace-card.png" });
+  await review.getByRole("button", { name: "Confirm and purchase" }).click();
   await expect(review).toBeHidden();
   await expect(page.getByRole("status").filter({ hasText: "10,000 credits added to" })).toBeVisible();
 
   const purchases = await prisma.purchase.findMany({ where: { workspaceId: workspace.id }, include: { lines: true } });
   expect(purchases).toHaveLength(1);
-  expect(purchases[0]).toMatchObject({ status: "succeeded", amountMinor: 6_000, buyerUserId: users.admin.id });
+  expect(purchases[0]).toMatchObject({ status: "succeeded", amountMinor: 6_000, buyerUserId: users.admin.id, payerUserId: owner.id, payerScope: "workspace" });
+  expect(await prisma.billingCustomer.findUnique({ where: { userId: users.admin.id } })).toBeNull();
+  expect(ownerCustomer).toBeTruthy();
   expect(purchases[0].lines.map((l) => l.beneficiaryUserId).sort()).toEqual([member.id, owner.id].sort());
   expect(await availableCredits(workspace.id, member.id)).toBe(before.member + PACK);
   expect(await availableCredits(workspace.id, owner.id)).toBe(before.owner + PACK);
+});
 
-  // The card was saved: the next top-up is confirmed in one click (once the page shows the new balances).
-  const credits = (n: number) => `${new Intl.NumberFormat("en-GB").format(n)} credits`;
-  await expect(section.getByTestId(`editor-balance-${member.id}`)).toHaveText(credits(before.member + PACK));
-  await section.getByRole("checkbox", { name: `Top up ${member.name}` }).check();
-  await section.getByRole("radio", { name: /3,000 credits/ }).check();
+test("without a workspace card the admin is told who adds it; the owner's new card becomes the workspace's", async ({ page, roles }) => {
+  const { workspace, users } = roles;
+  const owner = await prisma.user.findUniqueOrThrow({ where: { id: users.owner.id } });
+  await signIn(page, users.admin.email);
+  await page.goto(`/w/${workspace.slug}/admin`);
+  const section = page.getByRole("region", { name: "Top up members" });
+  await section.getByRole("checkbox").first().check();
   await section.getByRole("button", { name: "Review purchase" }).click();
-  await expect(review).toContainText("visa ending 4242");
-  await review.getByRole("button", { name: "Confirm and purchase" }).click();
+  const review = page.getByRole("dialog", { name: "Top up editors" });
+  await expect(review.getByTestId("charged-card")).toContainText(`The workspace has no card yet. ${owner.name}, whose card pays for this workspace, adds one on Billing.`);
+  await expect(review.getByLabel("Card number")).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await signIn(page, users.owner.email);
+  await page.goto(`/w/${workspace.slug}/admin`);
+  await section.getByRole("checkbox").first().check();
+  await section.getByRole("button", { name: "Review purchase" }).click();
+  await expect(review.getByTestId("charged-card")).toContainText("becomes the workspace's card");
+  await payWithNewCard(review);
   await expect(review).toBeHidden();
-  expect(await prisma.purchase.count({ where: { workspaceId: workspace.id, status: "succeeded" } })).toBe(2);
-  expect(await availableCredits(workspace.id, member.id)).toBe(before.member + PACK + 3_000);
+  await page.goto(`/w/${workspace.slug}/billing`);
+  await expect(page.getByTestId("default-card")).toContainText("•••• 4242");
+  await expect(page.getByTestId("default-card")).toContainText("the workspace's card, yours");
 });
 
 test("a member cannot open the Admin page, and viewers are not offered as editors", async ({ page, roles }) => {

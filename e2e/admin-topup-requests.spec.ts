@@ -1,15 +1,9 @@
-import type { Locator } from "@playwright/test";
 import { expect, prisma, signIn, test } from "./fixtures/test";
 import { availableCredits, memberOutOfCredits } from "./fixtures/credits";
 import { subscribe } from "@/prisma/seed/credits";
-import { fillCard } from "./fixtures/card";
+import { saveCardFor } from "./fixtures/saved-card";
 
 const PACK = 3_000;
-
-async function payWithNewCard(dialog: Locator) {
-  await fillCard(dialog, "4242 4242 4242 4242", "Ada Admin");
-  await dialog.getByRole("button", { name: /^Pay / }).click();
-}
 
 test.beforeEach(async ({ roles }) => {
   // Page 002: editors have monthly quotas, members request top-ups, admins buy them.
@@ -17,8 +11,9 @@ test.beforeEach(async ({ roles }) => {
   await subscribe(prisma, { workspaceId: roles.workspace.id, userId: roles.users.admin.id, planKey: "team", anchorAt: new Date(Date.now() - 86_400_000) });
 });
 
-test("member requests a top-up → admin sees the notification → approves → the member's credits land", async ({ page, roles, browser }) => {
+test("member requests a top-up → admin sees the notification → approves on the workspace's card → the member's credits land", async ({ page, roles, browser }) => {
   const { workspace, users } = roles;
+  await saveCardFor(users.owner);
   await signIn(page, users.member.email);
   await page.goto(`/w/${workspace.slug}/work`);
   await page.getByRole("button", { name: /Summarize chart/ }).click();
@@ -42,7 +37,8 @@ test("member requests a top-up → admin sees the notification → approves → 
   await requests.getByRole("button", { name: "Approve" }).click();
   const approve = admin.getByRole("dialog", { name: "Approve top-up request" });
   await expect(approve.getByTestId("purchase-summary")).toContainText("$10.00");
-  await payWithNewCard(approve);
+  await expect(approve.getByTestId("charged-card")).toContainText("the workspace's card");
+  await approve.getByRole("button", { name: "Approve and pay $10.00" }).click();
   await expect(approve).toBeHidden();
   await expect(admin.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
   await expect(admin.getByText("No requests waiting")).toBeVisible();

@@ -45,7 +45,7 @@ test("owner turns on auto-reload after seeing the exact terms → an AI action t
   await card.getByRole("button", { name: "Review terms" }).click();
   const terms = card.getByRole("region", { name: "Auto-reload terms" });
   await expect(terms).toContainText("When a request needs more credits than are left, we buy 10,000 credits for $9.59 ($7.38 + 30% surcharge)");
-  await expect(terms).toContainText("Charged to your visa ending 4242");
+  await expect(terms).toContainText(/Charged to Visa •••• 4242 — the workspace's card, .+'s, without asking each time/);
   await expect(terms).toContainText("At most 80,000 credits per billing cycle (8 reloads of 10,000)");
   await expect(terms).toContainText("metered AI work in this workspace pauses until the payment method is updated");
   await page.screenshot({ path: "test-results/auto-reload-terms.png" });

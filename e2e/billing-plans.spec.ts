@@ -60,7 +60,7 @@ test("saved card: upgrade in one click with unused time credited; downgrade wait
   await page.getByRole("button", { name: "Upgrade: Business" }).click();
   const upgrade = page.getByRole("dialog", { name: "Upgrade to Business" });
   await expect(upgrade).toContainText("Unused time of your current plan");
-  await expect(upgrade).toContainText("visa ending 4242");
+  await expect(upgrade.getByTestId("charged-card")).toContainText("Visa •••• 4242 — the workspace's card, yours");
   await upgrade.getByRole("button", { name: /^Pay \$/ }).click();
   await expect(upgrade).toBeHidden();
   await expect(page.getByTestId("current-plan")).toContainText("Business");
@@ -81,15 +81,16 @@ test("saved card: upgrade in one click with unused time credited; downgrade wait
 test("owner replaces the default card with a 3-D Secure card", async ({ page, roles }) => {
   await signIn(page, roles.users.owner.email);
   await page.goto(`/w/${roles.workspace.slug}/billing`);
-  await expect(page.getByTestId("default-card")).toContainText("No card saved yet");
+  await expect(page.getByTestId("default-card")).toContainText("No card yet");
   await page.getByRole("button", { name: "Add a card" }).click();
   const form = page.getByRole("form", { name: "Save a card" });
   await fillCard(form, "4000 0000 0000 3220");
   await form.getByRole("button", { name: "Save card" }).click();
   // A card saved without a charge is a SetupIntent: the challenge authenticates the card.
   await completeThreeDSecure(page, "Authenticate your card");
-  await expect(page.getByText("is now your default card")).toBeVisible();
-  await expect(page.getByTestId("default-card")).toContainText("ending 3220");
+  await expect(page.getByText("is now the workspace's card")).toBeVisible();
+  await expect(page.getByTestId("default-card")).toContainText("•••• 3220");
+  await expect(page.getByTestId("default-card")).toContainText("the workspace's card, yours");
   expect(await prisma.auditLog.count({ where: { workspaceId: roles.workspace.id, action: "payment_method.replaced" } })).toBe(1);
 });
 
@@ -98,7 +99,9 @@ test("an admin sees plans and invoices read-only; a member does not see workspac
   await page.goto(`/w/${roles.workspace.slug}/billing`);
   await expect(page.getByText("Only the workspace owner can change the plan.")).toBeVisible();
   await expect(page.getByRole("button", { name: /^Subscribe: / })).toHaveCount(0);
-  await expect(page.getByRole("heading", { name: "Payment method" })).toHaveCount(0);
+  // The workspace's card is named for admins (brand and last four only), and only owners change it.
+  await expect(page.getByRole("heading", { name: "Payment method" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Add a card|Replace card|Use my card/ })).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Invoices" })).toBeVisible();
 
   await signIn(page, roles.users.viewer.email);

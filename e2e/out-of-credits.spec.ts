@@ -46,7 +46,7 @@ test("the card is saved: the next top-up is one click and the action resumes", a
   await page.reload();
   await clickSummarize(page);
   const dialog = page.getByRole("dialog", { name: "You're out of AI credits" });
-  await expect(dialog).toContainText("visa ending 4242");
+  await expect(dialog.getByTestId("charged-card")).toContainText("Visa •••• 4242 — your own card");
   await dialog.getByRole("button", { name: `Buy ${PACK} credits for $10.00` }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId("ai-output-chart-ellis")).toBeVisible();

@@ -38,7 +38,7 @@ test("scenario B: client packs land at once with invoice and email; second pack 
   // The saved card: the second pack is one click. Then the plan advice appears with the sums.
   await page.getByRole("button", { name: "Buy 1,000 credits for $15.00" }).click();
   const dialog = page.getByRole("dialog", { name: "Buy credits" });
-  await expect(dialog).toContainText("visa ending 4242");
+  await expect(dialog.getByTestId("charged-card")).toContainText("Visa •••• 4242 — the workspace's card, yours");
   await dialog.getByRole("button", { name: "Buy 1,000 credits for $15.00" }).click();
   await expect(page.getByRole("status").filter({ hasText: "1,000 credits added" })).toBeVisible();
   await page.reload();

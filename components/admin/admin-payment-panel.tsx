@@ -5,8 +5,9 @@ import { PaymentDialog } from "@/components/payments/payment-dialog";
 import { PaymentChoice } from "@/components/payments/payment-choice";
 import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
 import { usePurchaseFlow, type TPurchaseResult, type TPayWith } from "@/components/payments/use-purchase-flow";
+import type { TPaymentSource } from "@/lib/billing/payers/payment-source-line";
 
-export type TSavedCard = { brand: string; last4: string } | null;
+export type { TPaymentSource } from "@/lib/billing/payers/payment-source-line";
 
 type TProps = {
   title: string;
@@ -14,7 +15,8 @@ type TProps = {
   summary: React.ReactNode;
   totalLabel: string;
   confirmLabel: string;
-  savedCard: TSavedCard;
+  /** The workspace's payment method, which every admin purchase charges. */
+  source: TPaymentSource;
   gateway: TBrowserGatewayConfig;
   /** Starts (or, called again, resumes) the payment; the caller keeps one key per panel. */
   start: (payWith: TPayWith) => Promise<TPurchaseResult>;
@@ -26,11 +28,11 @@ type TProps = {
 
 /**
  * An admin's payment panel (buy for members, fund the pool, approve a request): a review, then one
- * click with the saved card or the inline card form, 3-D Secure inline. A declined saved card
+ * click with the workspace's card (or, for its holder, the inline card form), 3-D Secure inline. A declined saved card
  * falls back to the card form on the same purchase, so there is never a second charge.
  */
-export function AdminPaymentPanel({ title, summary, totalLabel, confirmLabel, savedCard, gateway, start, confirm, onPaid, onClose }: TProps) {
-  const flow = usePurchaseFlow({ gateway, hasSavedCard: Boolean(savedCard), start, confirm, onPaid });
+export function AdminPaymentPanel({ title, summary, totalLabel, confirmLabel, source, gateway, start, confirm, onPaid, onClose }: TProps) {
+  const flow = usePurchaseFlow({ gateway, hasSavedCard: Boolean(source.card), start, confirm, onPaid });
   const busy = flow.busy;
 
   return (
@@ -45,7 +47,7 @@ export function AdminPaymentPanel({ title, summary, totalLabel, confirmLabel, sa
         </p>
       </div>
       <div className="mt-4 space-y-3">
-        <PaymentChoice flow={flow} savedCard={savedCard} savedCardLabel={confirmLabel} newCardLabel={`Pay ${totalLabel}`} />
+        <PaymentChoice flow={flow} source={source} savedCardLabel={confirmLabel} newCardLabel={`Pay ${totalLabel}`} />
       </div>
     </PaymentDialog>
   );

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/card";
-import { AdminPaymentPanel, type TSavedCard } from "@/components/admin/admin-payment-panel";
+import { AdminPaymentPanel, type TPaymentSource } from "@/components/admin/admin-payment-panel";
 import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
 import { confirmPurchaseAction, startPurchaseAction } from "@/lib/actions/billing/purchase-actions";
 import { formatCredits, formatMoney, type TOffer } from "@/lib/billing/purchases/price-offers";
@@ -14,11 +14,11 @@ import { OfferPicker } from "@/components/payments/offer-picker";
 export type TEditor = { userId: string; name: string; email: string; available: number };
 
 /** Page 002: choose editors, choose a package, review the summary, confirm — one charge, a grant per editor. */
-export function BuyForMembers({ workspaceSlug, editors, offers, savedCard, gateway }: {
+export function BuyForMembers({ workspaceSlug, editors, offers, paymentSource, gateway }: {
   workspaceSlug: string;
   editors: TEditor[];
   offers: TOffer[];
-  savedCard: TSavedCard;
+  paymentSource: TPaymentSource;
   gateway: TBrowserGatewayConfig;
 }) {
   const router = useRouter();
@@ -93,7 +93,7 @@ export function BuyForMembers({ workspaceSlug, editors, offers, savedCard, gatew
           }
           totalLabel={formatMoney(offer.amountMinor * chosen.length, offer.currency)}
           confirmLabel="Confirm and purchase"
-          savedCard={savedCard}
+          source={paymentSource}
           gateway={gateway}
           start={(payWith) => startPurchaseAction({ workspaceSlug, offerId: offer.id, target: "members", memberIds: chosen.map((e) => e.userId), payWith, idempotencyKey: keyRef.current })}
           confirm={(purchaseId) => confirmPurchaseAction({ workspaceSlug, purchaseId })}

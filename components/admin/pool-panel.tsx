@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
-import { AdminPaymentPanel, type TSavedCard } from "@/components/admin/admin-payment-panel";
+import { AdminPaymentPanel, type TPaymentSource } from "@/components/admin/admin-payment-panel";
 import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
 import { confirmPurchaseAction, startPurchaseAction } from "@/lib/actions/billing/purchase-actions";
 import { setPoolShareAction } from "@/lib/actions/admin/pool-actions";
@@ -12,11 +12,11 @@ import { formatCredits, formatMoney, type TOffer } from "@/lib/billing/purchases
 import type { TPoolOverview } from "@/lib/pool/get-pool-overview";
 
 /** The office pool (page 000): what is left, fund it, each member's monthly share and use. */
-export function PoolPanel({ workspaceSlug, pool, offers, savedCard, gateway }: {
+export function PoolPanel({ workspaceSlug, pool, offers, paymentSource, gateway }: {
   workspaceSlug: string;
   pool: TPoolOverview;
   offers: TOffer[];
-  savedCard: TSavedCard;
+  paymentSource: TPaymentSource;
   gateway: TBrowserGatewayConfig;
 }) {
   const router = useRouter();
@@ -71,7 +71,7 @@ export function PoolPanel({ workspaceSlug, pool, offers, savedCard, gateway }: {
           summary={<p>{formatCredits(offer.credits)} credits into the workspace pool, shared by members within their monthly shares.</p>}
           totalLabel={formatMoney(offer.amountMinor, offer.currency)}
           confirmLabel={`Buy for ${formatMoney(offer.amountMinor, offer.currency)}`}
-          savedCard={savedCard}
+          source={paymentSource}
           gateway={gateway}
           start={(payWith) => startPurchaseAction({ workspaceSlug, offerId: offer.id, target: "pool", memberIds: [], payWith, idempotencyKey: keyRef.current })}
           confirm={(purchaseId) => confirmPurchaseAction({ workspaceSlug, purchaseId })}

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/card";
 import { LocalTime } from "@/components/credits/local-time";
-import { AdminPaymentPanel, type TSavedCard } from "@/components/admin/admin-payment-panel";
+import { AdminPaymentPanel, type TPaymentSource } from "@/components/admin/admin-payment-panel";
 import { RequestStatusBadge } from "@/components/admin/request-status-badge";
 import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
 import { approveTopUpRequestAction, confirmTopUpApprovalAction, declineTopUpRequestAction } from "@/lib/actions/admin/topup-request-actions";
@@ -16,11 +16,11 @@ import type { TTopUpRequestView } from "@/lib/requests/list-topup-requests";
 type TRequest = Omit<TTopUpRequestView, "createdAt" | "decidedAt"> & { createdAt: string; decidedAt: string | null };
 
 /** Members' top-up requests for owners and admins: approve (pay) or decline with a reason; then the history. */
-export function TopUpRequestsPanel({ workspaceSlug, requests, currentUserId, savedCard, gateway }: {
+export function TopUpRequestsPanel({ workspaceSlug, requests, currentUserId, paymentSource, gateway }: {
   workspaceSlug: string;
   requests: TRequest[];
   currentUserId: string;
-  savedCard: TSavedCard;
+  paymentSource: TPaymentSource;
   gateway: TBrowserGatewayConfig;
 }) {
   const router = useRouter();
@@ -97,7 +97,7 @@ export function TopUpRequestsPanel({ workspaceSlug, requests, currentUserId, sav
           summary={<p>{formatCredits(approving.credits)} credits for {approving.requester.name} ({approving.requester.email}).</p>}
           totalLabel={formatMoney(approving.amountMinor, approving.currency)}
           confirmLabel={`Approve and pay ${formatMoney(approving.amountMinor, approving.currency)}`}
-          savedCard={savedCard}
+          source={paymentSource}
           gateway={gateway}
           start={(payWith) => approveTopUpRequestAction({ workspaceSlug, requestId: approving.id, payWith })}
           confirm={() => confirmTopUpApprovalAction({ workspaceSlug, requestId: approving.id })}

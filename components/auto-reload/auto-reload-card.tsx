@@ -66,7 +66,7 @@ export function AutoReloadCard({ workspaceSlug, view }: { workspaceSlug: string;
         )}
         {view.enabled ? (
           <>
-            <p className="text-sm font-medium text-emerald-800" role="status">Auto-reload is on{view.payerIsYou ? "" : " (charged to the card of the person who turned it on)"}.</p>
+            <p className="text-sm font-medium text-emerald-800" role="status">Auto-reload is on{view.savedCard ? `, charged to ${view.savedCard.line}` : ""}.</p>
             <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
               {view.acceptedTerms.map((line) => <li key={line}>{line}</li>)}
             </ul>
@@ -77,7 +77,9 @@ export function AutoReloadCard({ workspaceSlug, view }: { workspaceSlug: string;
         ) : (
           <>
             <p className="text-sm text-slate-700" role="status">Auto-reload is off.</p>
-            {!view.savedCard && <Alert tone="info">Auto-reload charges your saved card. Buy credits once with a card to save it.</Alert>}
+            {view.savedCard
+              ? <p className="text-sm text-slate-600" data-testid="auto-reload-card">Reloads are charged to {view.savedCard.line}.</p>
+              : <Alert tone="info">Auto-reload charges the workspace&apos;s card, and there is none yet: an owner adds one on Billing → Payment method.</Alert>}
             <fieldset className="space-y-2">
               <legend className="text-sm font-medium text-slate-800">When to reload</legend>
               {view.triggers.includes("exhaustion") && (

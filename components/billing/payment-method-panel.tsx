@@ -7,28 +7,38 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
 import { loadGatewayJs, type TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
 import { finishCardSetupAction, startCardSetupAction } from "@/lib/actions/billing/payment-method-actions";
-import type { TSavedCard } from "@/components/billing/plan-checkout-dialog";
+import type { TWorkspacePaymentMethod } from "@/lib/billing/payment-methods/get-workspace-payment-method";
 
-/** The default card and a form to add or replace it (a SetupIntent, 3-D Secure inline). */
-export function PaymentMethodPanel({ workspaceSlug, card, gateway }: { workspaceSlug: string; card: TSavedCard; gateway: TBrowserGatewayConfig }) {
+/**
+ * The workspace's payment method: its billing owner's default card, named with its holder. Owners
+ * add or replace it (a SetupIntent, 3-D Secure inline): the card they save becomes theirs and the
+ * workspace's. Admins see brand and last four only.
+ */
+export function PaymentMethodPanel({ workspaceSlug, method, canManage, gateway }: { workspaceSlug: string; method: TWorkspacePaymentMethod; canManage: boolean; gateway: TBrowserGatewayConfig }) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const { card } = method;
+  const holder = method.holderIsYou ? "yours" : `${method.holderName ?? "the billing owner"}'s`;
+  const action = !card ? "Add a card" : method.holderIsYou ? "Replace card" : "Use my card instead";
   return (
     <div className="space-y-3">
       {saved && <Alert tone="success">{saved}</Alert>}
       {card ? (
         <p className="text-sm text-slate-700" data-testid="default-card">
-          <span className="font-medium capitalize text-slate-900">{card.brand}</span> ending {card.last4} · expires {String(card.expMonth).padStart(2, "0")}/{card.expYear}
+          <span className="font-medium capitalize text-slate-900">{card.brand}</span> •••• {card.last4}
+          {card.expMonth && card.expYear ? ` · expires ${String(card.expMonth).padStart(2, "0")}/${card.expYear}` : ""} — the workspace&apos;s card, {holder}
         </p>
       ) : (
-        <p className="text-sm text-slate-600" data-testid="default-card">No card saved yet. Add one to pay for plans and renewals.</p>
+        <p className="text-sm text-slate-600" data-testid="default-card">
+          No card yet. {canManage ? "Add one to pay for plans, renewals, auto-reload and purchases for members." : `${method.holderName ?? "An owner"} adds it here; until then purchases for members cannot be paid.`}
+        </p>
       )}
-      {editing ? (
+      {canManage && (editing ? (
         <CardSetupForm workspaceSlug={workspaceSlug} gateway={gateway} onCancel={() => setEditing(false)} onSaved={(text) => { setEditing(false); setSaved(text); router.refresh(); }} />
       ) : (
-        <Button variant="secondary" onClick={() => { setSaved(null); setEditing(true); }}>{card ? "Replace card" : "Add a card"}</Button>
-      )}
+        <Button variant="secondary" onClick={() => { setSaved(null); setEditing(true); }}>{action}</Button>
+      ))}
     </div>
   );
 }
@@ -74,7 +84,7 @@ function SetupFields({ workspaceSlug, onCancel, onSaved }: { workspaceSlug: stri
       if (result.error) return setError(result.error.message ?? "The card could not be saved.");
       const finished = await finishCardSetupAction({ workspaceSlug, setupIntentId: setupRef.current.setupIntentId });
       if (!finished.ok) return setError(finished.error.message);
-      onSaved(`Saved: ${finished.card.brand} ending ${finished.card.last4} is now your default card.`);
+      onSaved(`Saved: ${finished.card.brand} •••• ${finished.card.last4} is now the workspace's card and your default card.`);
     } finally {
       setBusy(false);
     }
@@ -98,7 +108,7 @@ function SetupFields({ workspaceSlug, onCancel, onSaved }: { workspaceSlug: stri
         <Button type="submit" disabled={!stripe || busy || !complete || !name.trim()}>{busy ? "Saving…" : "Save card"}</Button>
         <Button variant="ghost" onClick={onCancel} disabled={busy}>Cancel</Button>
       </div>
-      <p className="text-xs text-slate-500">Nothing is charged now. Your bank may ask you to confirm the card. The card becomes your default for plans, renewals and top-ups in every workspace you pay for.</p>
+      <p className="text-xs text-slate-500">Nothing is charged now. Your bank may ask you to confirm the card. The card becomes the workspace&apos;s card and your default in every workspace you pay for.</p>
     </form>
   );
 }

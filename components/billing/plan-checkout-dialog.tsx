@@ -10,19 +10,20 @@ import { startSubscriptionAction } from "@/lib/actions/billing/subscription-acti
 import { confirmPurchaseAction } from "@/lib/actions/billing/purchase-actions";
 import type { TPlanOption } from "@/lib/billing/subscriptions/get-plan-options";
 import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
+import type { TPaymentSource } from "@/lib/billing/payers/payment-source-line";
 
-export type TSavedCard = { brand: string; last4: string; expMonth: number; expYear: number } | null;
 
 /**
  * Paying for a plan (subscribe or upgrade): one click with the saved card, or a card entered
  * inline; 3-D Secure is handled inline by Stripe.js. Not modal, like the purchase panel, so the
  * 3-D Secure challenge above it stays reachable.
  */
-export function PlanCheckoutDialog({ plan, workspaceSlug, scope, savedCard, gateway, onClose, onPaid }: {
+export function PlanCheckoutDialog({ plan, workspaceSlug, scope, source, gateway, onClose, onPaid }: {
   plan: TPlanOption;
   workspaceSlug: string;
   scope: "workspace" | "personal";
-  savedCard: TSavedCard;
+  /** The workspace's card for its plan; the member's own for a personal plan. */
+  source: TPaymentSource;
   gateway: TBrowserGatewayConfig;
   onClose: () => void;
   onPaid: () => void;
@@ -33,7 +34,7 @@ export function PlanCheckoutDialog({ plan, workspaceSlug, scope, savedCard, gate
 
   const flow = usePurchaseFlow({
     gateway,
-    hasSavedCard: Boolean(savedCard),
+    hasSavedCard: Boolean(source.card),
     start: (payWith) => startSubscriptionAction({ workspaceSlug, scope, planKey: plan.key, payWith, idempotencyKey: `${attemptKey.current}:${payWith === "saved_card" ? "saved" : "new"}` }),
     confirm: (purchaseId) => confirmPurchaseAction({ workspaceSlug, purchaseId }),
     onPaid,
@@ -53,7 +54,7 @@ export function PlanCheckoutDialog({ plan, workspaceSlug, scope, savedCard, gate
         <div className="flex justify-between font-medium"><dt>Due now</dt><dd data-testid="plan-amount-due">{price}</dd></div>
       </dl>
       <div className="mt-4 space-y-3">
-        <PaymentChoice flow={flow} savedCard={savedCard} savedCardLabel={`Pay ${price}`} newCardLabel={`Pay ${price}`} />
+        <PaymentChoice flow={flow} source={source} savedCardLabel={`Pay ${price}`} newCardLabel={`Pay ${price}`} />
       </div>
     </PaymentDialog>
   );

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
 import { LocalTime } from "@/components/credits/local-time";
 import { ConfirmDialog } from "@/components/billing/confirm-dialog";
-import { PlanCheckoutDialog, type TSavedCard } from "@/components/billing/plan-checkout-dialog";
+import { PlanCheckoutDialog } from "@/components/billing/plan-checkout-dialog";
+import type { TPaymentSource } from "@/lib/billing/payers/payment-source-line";
 import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
 import { cancelPlanAction, resumePlanAction, schedulePlanDowngradeAction } from "@/lib/actions/billing/subscription-actions";
 import type { TPlanOption } from "@/lib/billing/subscriptions/get-plan-options";
@@ -26,12 +27,12 @@ function perCredit(plan: TPlanOption): string {
 }
 
 /** The plan catalog with what each plan would do (subscribe, upgrade now, downgrade at period end, cancel). */
-export function PlanPicker({ plans, workspaceSlug, scope, canManage, savedCard, gateway }: {
+export function PlanPicker({ plans, workspaceSlug, scope, canManage, paymentSource, gateway }: {
   plans: TPlanOption[];
   workspaceSlug: string;
   scope: "workspace" | "personal";
   canManage: boolean;
-  savedCard: TSavedCard;
+  paymentSource: TPaymentSource;
   gateway: TBrowserGatewayConfig;
 }) {
   const router = useRouter();
@@ -117,7 +118,7 @@ export function PlanPicker({ plans, workspaceSlug, scope, canManage, savedCard, 
           plan={checkout}
           workspaceSlug={workspaceSlug}
           scope={scope}
-          savedCard={savedCard}
+          source={paymentSource}
           gateway={gateway}
           onClose={() => setCheckout(null)}
           onPaid={() => {

@@ -41,7 +41,7 @@ export function OutOfCreditsDialog({ open, onOpenChange, workspaceSlug, context,
   const flow = usePurchaseFlow({
     gateway,
     enabled: open && context.mode === "buy",
-    hasSavedCard: Boolean(context.savedCard),
+    hasSavedCard: Boolean(context.paymentSource.card),
     start: (payWith) =>
       startPurchaseAction({ workspaceSlug, offerId: offer?.id, target: context.target, payWith, idempotencyKey: `${sessionKey.current}:${offer?.id}` }),
     confirm: (purchaseId) => confirmPurchaseAction({ workspaceSlug, purchaseId }),
@@ -75,7 +75,7 @@ export function OutOfCreditsDialog({ open, onOpenChange, workspaceSlug, context,
             {context.offers.length > 1 && (
               <OfferPicker name="offer" legend="Package" offers={context.offers} value={offer.id} onChange={(id) => { setOfferId(id); flow.resetAttempt(); }} />
             )}
-            <PaymentChoice flow={flow} savedCard={context.savedCard} savedCardLabel={`Buy ${formatCredits(offer.credits)} credits for ${price}`} newCardLabel={`Pay ${price}`} />
+            <PaymentChoice flow={flow} source={context.paymentSource} savedCardLabel={`Buy ${formatCredits(offer.credits)} credits for ${price}`} newCardLabel={`Pay ${price}`} />
           </>
         )}
       </div>

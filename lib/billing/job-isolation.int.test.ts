@@ -87,6 +87,7 @@ describe("background jobs: one bad item never stops the run", () => {
       data: {
         workspaceId: ws.workspace.id,
         buyerUserId: ws.users.owner.id,
+        payerUserId: ws.users.owner.id,
         kind: options.kind ?? "top_up",
         status: options.status,
         description: "500 credits (top-up)",
@@ -139,7 +140,7 @@ describe("background jobs: one bad item never stops the run", () => {
     const since = new Date(Date.now() - minutesAgo * 60_000);
     const purchase = await prisma.purchase.create({
       data: {
-        workspaceId: ws.workspace.id, buyerUserId: ws.users.owner.id, kind: "auto_reload", description: "10,000 credits (auto-reload, +30% surcharge)",
+        workspaceId: ws.workspace.id, buyerUserId: ws.users.owner.id, payerUserId: ws.users.owner.id, payerScope: "workspace", kind: "auto_reload", description: "10,000 credits (auto-reload, +30% surcharge)",
         credits: 10_000, amountMinor: 959, currency: "usd", idempotencyKey: `auto_reload:stale:${ws.workspace.id}`, createdAt: since,
         lines: { create: [{ beneficiaryUserId: null, credits: 10_000, amountMinor: 959 }] },
       },

@@ -83,8 +83,8 @@ describe("member top-up requests (page 002)", () => {
     expect(await prisma.topUpRequest.count()).toBe(1);
   });
 
-  it("approve → the approver's saved card is charged once and the requester's credits land, with a notice and an email", async () => {
-    await saveVisa("admin");
+  it("approve → the workspace's card (the owner's) is charged once and the requester's credits land, with a notice and an email", async () => {
+    await saveVisa("owner");
     const requestId = await requestAsMember();
     as("admin");
     const approved = await actions.approveTopUpRequestAction({ workspaceSlug: slug(), requestId, payWith: "saved_card" });
@@ -94,7 +94,7 @@ describe("member top-up requests (page 002)", () => {
     const request = await prisma.topUpRequest.findUniqueOrThrow({ where: { id: requestId } });
     expect(request).toMatchObject({ status: "approved", deciderId: ws.users.admin.id });
     const purchase = await prisma.purchase.findUniqueOrThrow({ where: { id: request.purchaseId! }, include: { lines: true } });
-    expect(purchase).toMatchObject({ buyerUserId: ws.users.admin.id, status: "succeeded" });
+    expect(purchase).toMatchObject({ buyerUserId: ws.users.admin.id, payerUserId: ws.users.owner.id, payerScope: "workspace", status: "succeeded" });
     expect(purchase.lines.map((l) => l.beneficiaryUserId)).toEqual([ws.users.member.id]);
     expect(await prisma.notification.count({ where: { userId: ws.users.member.id, kind: "topup_request_approved" } })).toBe(1);
     expect(await prisma.emailOutbox.count({ where: { toAddress: ws.users.member.email, kind: "topup_request_approved" } })).toBe(1);
@@ -130,26 +130,31 @@ describe("member top-up requests (page 002)", () => {
     expect(await prisma.notification.count({ where: { userId: ws.users.member.id, kind: "topup_request_approved" } })).toBe(1);
   });
 
-  it("without a saved card the request stays open; paying with a new card in the browser approves it", async () => {
+  it("without a workspace card the request stays open; the owner paying with a new card approves it and the card becomes the workspace's", async () => {
+    await saveVisa("admin");
     const requestId = await requestAsMember();
     as("admin");
     const refused = await actions.approveTopUpRequestAction({ workspaceSlug: slug(), requestId, payWith: "saved_card" });
     expect(refused).toMatchObject({ ok: false, error: { code: "invalid_request" } });
+    // An admin cannot put their own card in place of the workspace's.
+    expect(await actions.approveTopUpRequestAction({ workspaceSlug: slug(), requestId, payWith: "new_card" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect((await prisma.topUpRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("pending");
 
+    as("owner");
     const started = await actions.approveTopUpRequestAction({ workspaceSlug: slug(), requestId, payWith: "new_card" });
     if (!started.ok) throw new Error(started.error.message);
     expect(started).toMatchObject({ status: "approving", purchase: { status: "requires_payment_method" } });
-    as("owner");
-    expect(await actions.approveTopUpRequestAction({ workspaceSlug: slug(), requestId, payWith: "new_card" })).toMatchObject({ ok: false, error: { code: "conflict" } });
+    as("admin");
+    expect(await actions.approveTopUpRequestAction({ workspaceSlug: slug(), requestId, payWith: "saved_card" })).toMatchObject({ ok: false, error: { code: "conflict" } });
     expect(await actions.declineTopUpRequestAction({ workspaceSlug: slug(), requestId, reason: "no" })).toMatchObject({ ok: false, error: { code: "conflict" } });
 
     const paymentIntentId = started.purchase.clientSecret!.split("_secret_")[0];
-    await harness.stripe.paymentIntents.confirm(paymentIntentId, { payment_method: "pm_card_visa" });
-    as("admin");
+    await harness.stripe.paymentIntents.confirm(paymentIntentId, { payment_method: "pm_card_mastercard" });
+    as("owner");
     const confirmed = await actions.confirmTopUpApprovalAction({ workspaceSlug: slug(), requestId });
     expect(confirmed).toMatchObject({ ok: true, status: "approved", purchase: { status: "succeeded" } });
     expect(await topUps("member")).toBe(PACK);
+    expect((await prisma.billingCustomer.findUniqueOrThrow({ where: { userId: ws.users.owner.id } })).cardLast4).toBe("4444");
     expect((await prisma.billingCustomer.findUniqueOrThrow({ where: { userId: ws.users.admin.id } })).cardLast4).toBe("4242");
   });
 

@@ -4,6 +4,7 @@ import type { TPaymentOutcome } from "@/lib/payments/gateway";
 import { paymentAttemptKey } from "@/lib/billing/purchases/payment-attempt-key";
 import { applyPaymentOutcome } from "@/lib/billing/purchases/apply-payment-outcome";
 import { handleReloadFailure } from "@/lib/billing/auto-reload/handle-reload-failure";
+import { getChargeCustomer } from "@/lib/billing/payers/get-charge-customer";
 
 export type TReloadOutcome =
   | { status: "reloaded"; purchaseId: string }
@@ -11,18 +12,22 @@ export type TReloadOutcome =
   | { status: "in_flight"; purchaseId: string };
 
 /**
- * Charges a claimed auto-reload off-session with the payer's saved card (or, when it was charged
+ * Charges a claimed auto-reload off-session with the workspace's card (while its holder still
+ * pays for the workspace) (or, when it was charged
  * already, re-reads the payment), then settles it: credits, invoice, receipt email and notice on
  * success (fulfillPurchase, exactly once); pause or turn-off and the owners told on failure. The
  * gateway key is the purchase's and the card's, so running this twice never charges twice.
  */
 export async function chargeReload(options: { workspaceId: string; purchaseId: string }): Promise<TReloadOutcome> {
   const purchase = await prisma.purchase.findFirstOrThrow({ where: { id: options.purchaseId, workspaceId: options.workspaceId, kind: "auto_reload" } });
-  const customer = await prisma.billingCustomer.findUnique({ where: { userId: purchase.buyerUserId } });
+  const charge = await getChargeCustomer(purchase);
+  const customer = charge.ok ? charge.customer : null;
   const gateway = getGateway();
   let outcome: TPaymentOutcome;
   if (purchase.gatewayPaymentIntentId) {
     outcome = await gateway.retrievePayment(purchase.gatewayPaymentIntentId);
+  } else if (!charge.ok) {
+    outcome = { status: "failed", paymentIntentId: null, clientSecret: null, code: charge.code, declineCode: null, message: charge.message };
   } else if (!customer?.defaultPaymentMethodId) {
     outcome = { status: "failed", paymentIntentId: null, clientSecret: null, code: "no_saved_card", declineCode: null, message: "There is no saved card to charge." };
   } else {

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
-import { prisma } from "@/lib/db";
+import { prisma, type Prisma } from "@/lib/db";
+import { getWorkspacePayer } from "@/lib/billing/payers/get-workspace-payer";
+import { paymentSourceLine } from "@/lib/billing/payers/payment-source-line";
 import { AppError } from "@/lib/errors";
 import { getWorkspacePolicy, type TCreditPolicy } from "@/lib/credits/policy";
 import { getCurrentCycle, type TCurrentCycle } from "@/lib/billing/plans/get-current-cycle";
@@ -10,6 +12,7 @@ import type { Plan } from "@/lib/generated/prisma/client";
 
 export type TReloadContext = { policy: TCreditPolicy; cycle: TCurrentCycle | null; plan: Plan | null };
 export type TSavedCard = { paymentMethodId: string; brand: string; last4: string };
+export type TWorkspaceCard = TSavedCard & { holderUserId: string; holderName: string; customerId: string };
 
 export type TAutoReloadTerms = {
   config: TAutoReloadConfig;
@@ -30,11 +33,19 @@ export async function loadReloadContext(options: { workspaceId: string; userId?:
   return { policy, cycle, plan };
 }
 
-/** The payer's saved default card, or null. */
+/** A person's saved default card, or null. */
 export async function findSavedCard(userId: string): Promise<TSavedCard | null> {
   const customer = await prisma.billingCustomer.findUnique({ where: { userId } });
   if (!customer?.defaultPaymentMethodId) return null;
   return { paymentMethodId: customer.defaultPaymentMethodId, brand: customer.cardBrand ?? "card", last4: customer.cardLast4 ?? "????" };
+}
+
+/** The workspace's payment method, which auto-reload charges: its billing owner's default card, or null. */
+export async function findWorkspaceCard(workspaceId: string, db?: Prisma.TransactionClient): Promise<TWorkspaceCard | null> {
+  const payer = await getWorkspacePayer({ workspaceId, db });
+  const customer = payer?.customer;
+  if (!payer || !customer?.defaultPaymentMethodId) return null;
+  return { paymentMethodId: customer.defaultPaymentMethodId, brand: customer.cardBrand ?? "card", last4: customer.cardLast4 ?? "????", holderUserId: payer.userId, holderName: payer.name, customerId: customer.gatewayCustomerId };
 }
 
 function dateLabel(date: Date): string {
@@ -46,7 +57,7 @@ function dateLabel(date: Date): string {
  * words. Throws `invalid_request` for a configuration the policy does not allow, `forbidden`
  * when auto-reload is not offered or no paid plan covers the workspace.
  */
-export function describeAutoReloadTerms(context: TReloadContext, config: TAutoReloadConfig, card: TSavedCard | null): TAutoReloadTerms {
+export function describeAutoReloadTerms(context: TReloadContext, config: TAutoReloadConfig, card: TWorkspaceCard | null): TAutoReloadTerms {
   const { policy, plan, cycle } = context;
   const rules = policy.autoReload;
   if (!rules.available) throw new AppError("forbidden", "Auto-reload is not offered in this workspace.");
@@ -79,7 +90,9 @@ export function describeAutoReloadTerms(context: TReloadContext, config: TAutoRe
   const cap = `At most ${formatCredits(capCredits)} credits per billing cycle${config.amountMode === "fixed" ? ` (${Math.floor(capCredits / config.amountCredits)} reloads of ${formatCredits(config.amountCredits)})` : ""}${cycle ? `; this cycle ends ${dateLabel(cycle.end)}` : ""}.`;
   const lines = [
     `When ${when}, ${what}`,
-    card ? `Charged to your ${card.brand} ending ${card.last4}, without asking each time.` : "Charged to your saved card, without asking each time.",
+    card
+      ? `Charged to ${paymentSourceLine({ scope: "workspace", card, holderName: card.holderName, holderIsYou: false, canUseNewCard: false })}, without asking each time.`
+      : "Charged to the workspace's card (an owner sets it on Billing), without asking each time.",
     cap,
     "A request needing more than one reload covers is refused; nothing is charged for it.",
     "The next reload is made only once the previous one's credits are used.",

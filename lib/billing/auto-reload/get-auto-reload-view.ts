@@ -2,7 +2,8 @@ import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { getGateway } from "@/lib/payments/get-gateway";
 import { formatMoney } from "@/lib/billing/purchases/price-offers";
-import { describeAutoReloadTerms, findSavedCard, loadReloadContext, type TSavedCard } from "@/lib/billing/auto-reload/get-auto-reload-terms";
+import { describeAutoReloadTerms, findSavedCard, findWorkspaceCard, loadReloadContext } from "@/lib/billing/auto-reload/get-auto-reload-terms";
+import { paymentSourceLine } from "@/lib/billing/payers/payment-source-line";
 import { completeReloadPath } from "@/lib/billing/auto-reload/handle-reload-failure";
 import { isAutoReloadPause } from "@/lib/billing/auto-reload/pause-reasons";
 import type { TAutoReloadConfig } from "@/lib/billing/auto-reload/schemas";
@@ -16,7 +17,8 @@ export type TAutoReloadView = {
   payerIsYou: boolean;
   config: TAutoReloadConfig;
   triggers: ("threshold" | "exhaustion")[];
-  savedCard: Omit<TSavedCard, "paymentMethodId"> | null;
+  /** The workspace's card reloads charge, in words ("Visa •••• 4242 — the workspace's card, Olivia Owner's"). */
+  savedCard: { brand: string; last4: string; line: string } | null;
   /** A reload waiting for the payer (failed, or 3-D Secure), and whether work is paused for it. */
   blocked: { href: string; paused: boolean } | null;
 };
@@ -25,7 +27,7 @@ export type TAutoReloadView = {
 export async function getAutoReloadView(options: { workspaceId: string; userId: string; workspaceSlug: string }): Promise<TAutoReloadView | null> {
   const [context, card, setting, state] = await Promise.all([
     loadReloadContext({ workspaceId: options.workspaceId }),
-    findSavedCard(options.userId),
+    findWorkspaceCard(options.workspaceId),
     prisma.autoReloadSetting.findUnique({ where: { workspaceId: options.workspaceId } }),
     prisma.creditWorkspaceState.findUnique({ where: { workspaceId: options.workspaceId } }),
   ]);
@@ -52,10 +54,12 @@ export async function getAutoReloadView(options: { workspaceId: string; userId: 
     unavailable,
     enabled: setting?.enabled ?? false,
     acceptedTerms: setting?.enabled && setting.acceptedTerms ? setting.acceptedTerms.split("\n") : [],
-    payerIsYou: setting?.payerUserId === options.userId,
+    payerIsYou: card?.holderUserId === options.userId,
     config,
     triggers: rules.triggers,
-    savedCard: card ? { brand: card.brand, last4: card.last4 } : null,
+    savedCard: card
+      ? { brand: card.brand, last4: card.last4, line: paymentSourceLine({ scope: "workspace", card, holderName: card.holderName, holderIsYou: card.holderUserId === options.userId, canUseNewCard: false }) ?? "" }
+      : null,
     blocked: setting?.blockedPurchaseId ? { href: completeReloadPath(options.workspaceSlug, setting.blockedPurchaseId), paused: isAutoReloadPause(state?.spendingPausedReason) } : null,
   };
 }

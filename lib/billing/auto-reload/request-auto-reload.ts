@@ -4,7 +4,7 @@ import type { TBalance } from "@/lib/credits/types";
 import { formatCredits } from "@/lib/billing/purchases/price-offers";
 import { cycleCapCredits, FAILURE_GUARD, failureGuardAllows, loopGuardAllows, planReload, reloadBasis, reloadPriceMinor } from "@/lib/billing/auto-reload/auto-reload-math";
 import { previousReloadLeft } from "@/lib/billing/auto-reload/previous-reload-left";
-import { loadReloadContext } from "@/lib/billing/auto-reload/get-auto-reload-terms";
+import { findWorkspaceCard, loadReloadContext } from "@/lib/billing/auto-reload/get-auto-reload-terms";
 import { chargeReload, type TReloadOutcome } from "@/lib/billing/auto-reload/charge-reload";
 
 /** A reload in flight longer than this is presumed interrupted; the settle job finishes it. */
@@ -65,8 +65,8 @@ export async function requestAutoReload(options: {
       if (!accepted || accepted.priceMicros !== setting.acceptedPriceMicros || accepted.currency !== setting.acceptedCurrency || policy.autoReload.surchargePercent !== setting.acceptedSurcharge) {
         return { status: "terms_changed" as const };
       }
-      const customer = await tx.billingCustomer.findUnique({ where: { userId: setting.payerUserId } });
-      if (!customer?.defaultPaymentMethodId) return { status: "no_card" as const };
+      const card = await findWorkspaceCard(options.workspaceId, tx);
+      if (!card) return { status: "no_card" as const };
 
       const inCycle = await tx.purchase.findMany({
         where: { workspaceId: options.workspaceId, kind: "auto_reload", createdAt: { gte: cycle.start } },
@@ -98,7 +98,10 @@ export async function requestAutoReload(options: {
       const purchase = await tx.purchase.create({
         data: {
           workspaceId: options.workspaceId,
-          buyerUserId: setting.payerUserId,
+          // The workspace's card pays, so its holder is the one who can complete a blocked reload.
+          buyerUserId: card.holderUserId,
+          payerUserId: card.holderUserId,
+          payerScope: "workspace",
           kind: "auto_reload",
           description: `${formatCredits(credits)} credits (auto-reload${pct > 0 ? `, +${pct}% surcharge` : ""})`,
           credits,
@@ -111,7 +114,7 @@ export async function requestAutoReload(options: {
         },
       });
       await tx.autoReloadSetting.update({ where: { workspaceId: options.workspaceId }, data: { reloadingPurchaseId: purchase.id, reloadingSince: now } });
-      return { status: "charge" as const, purchaseId: purchase.id, paymentMethodId: customer.defaultPaymentMethodId, customerId: customer.gatewayCustomerId };
+      return { status: "charge" as const, purchaseId: purchase.id };
     },
     { timeout: 15_000, maxWait: 15_000 },
   );

@@ -2,24 +2,24 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/workspaces/record-audit";
 import { resumeSpending } from "@/lib/credits/resume-spending";
-import { describeAutoReloadTerms, findSavedCard, loadReloadContext, type TAutoReloadTerms } from "@/lib/billing/auto-reload/get-auto-reload-terms";
+import { describeAutoReloadTerms, findWorkspaceCard, loadReloadContext, type TAutoReloadTerms } from "@/lib/billing/auto-reload/get-auto-reload-terms";
 import { isAutoReloadPause } from "@/lib/billing/auto-reload/pause-reasons";
 import type { TAutoReloadConfig } from "@/lib/billing/auto-reload/schemas";
 
-/** The terms a configuration would have, for the person who would pay. */
+/** The terms a configuration would have: charged to the workspace's payment method. */
 export async function previewAutoReload(options: { workspaceId: string; userId: string; config: TAutoReloadConfig }): Promise<TAutoReloadTerms> {
-  const [context, card] = await Promise.all([loadReloadContext({ workspaceId: options.workspaceId }), findSavedCard(options.userId)]);
+  const [context, card] = await Promise.all([loadReloadContext({ workspaceId: options.workspaceId }), findWorkspaceCard(options.workspaceId)]);
   return describeAutoReloadTerms(context, options.config, card);
 }
 
 /**
  * Turns auto-reload on with the terms the person was shown (their key must match the terms as
- * they stand now, so a plan change in between is caught) and their saved card as the payer.
+ * they stand now, so a plan change in between is caught); reloads charge the workspace's card.
  * The only way auto-reload is ever switched on.
  */
 export async function enableAutoReload(options: { workspaceId: string; userId: string; config: TAutoReloadConfig; termsKey: string }): Promise<TAutoReloadTerms> {
-  const card = await findSavedCard(options.userId);
-  if (!card) throw new AppError("invalid_request", "Auto-reload charges your saved card: buy credits once with a card to save it.", { field: "card" });
+  const card = await findWorkspaceCard(options.workspaceId);
+  if (!card) throw new AppError("invalid_request", "Auto-reload charges the workspace's card, and there is none yet: an owner adds one on Billing.", { field: "card" });
   const terms = describeAutoReloadTerms(await loadReloadContext({ workspaceId: options.workspaceId }), options.config, card);
   if (terms.termsKey !== options.termsKey) throw new AppError("conflict", "The terms changed since you looked. Review them and confirm again.");
   const { config } = options;

@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/workspaces/record-audit";
 /**
  * After the browser confirmed a SetupIntent: re-reads it from the gateway, and when it succeeded
  * for this person's customer makes the card their default for every workspace they pay for, and
- * the card this workspace's plan renews on. Audited. Someone else's intent is `not_found`.
+ * them this workspace's billing owner: their card becomes the workspace's payment method. Audited. Someone else's intent is `not_found`.
  */
 export async function finishCardSetup(options: { workspaceId: string; userId: string; setupIntentId: string }) {
   const customer = await prisma.billingCustomer.findUnique({ where: { userId: options.userId } });
@@ -19,9 +19,11 @@ export async function finishCardSetup(options: { workspaceId: string; userId: st
   await saveDefaultCard({ userId: options.userId, paymentMethodId: setup.paymentMethodId });
   const saved = await prisma.billingCustomer.findUniqueOrThrow({ where: { userId: options.userId } });
   await prisma.$transaction(async (tx) => {
+    // The owner who saves a card makes it the workspace's payment method (page 001).
+    await tx.workspace.update({ where: { id: options.workspaceId }, data: { billingOwnerUserId: options.userId } });
     const live = await tx.subscription.findMany({ where: { workspaceId: options.workspaceId, userId: null, status: { not: "ended" } }, select: { id: true } });
     await tx.subscriptionBilling.updateMany({ where: { workspaceId: options.workspaceId, subscriptionId: { in: live.map((s) => s.id) } }, data: { payerUserId: options.userId } });
-    await recordAudit(tx, { workspaceId: options.workspaceId, actorUserId: options.userId, action: "payment_method.replaced", targetType: "payment_method", targetId: setup.paymentMethodId, details: { brand: saved.cardBrand, last4: saved.cardLast4 } });
+    await recordAudit(tx, { workspaceId: options.workspaceId, actorUserId: options.userId, action: "payment_method.replaced", targetType: "payment_method", targetId: setup.paymentMethodId, details: { brand: saved.cardBrand, last4: saved.cardLast4, billingOwnerUserId: options.userId } });
   });
   return { brand: saved.cardBrand ?? "card", last4: saved.cardLast4 ?? "", expMonth: saved.cardExpMonth ?? 0, expYear: saved.cardExpYear ?? 0 };
 }

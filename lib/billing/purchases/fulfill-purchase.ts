@@ -36,7 +36,9 @@ export async function fulfillPurchase(options: { purchaseId: string }): Promise<
     });
     if (!line.grantId) await prisma.purchaseLine.update({ where: { id: line.id }, data: { grantId: grant.id } });
   }
-  if (purchase.paymentMethodId) await saveDefaultCard({ userId: purchase.buyerUserId, paymentMethodId: purchase.paymentMethodId });
+  // A card becomes its holder's default (for the workspace too, where they are its billing owner,
+  // page 001) only when they paid themselves: nobody else's card can replace the workspace's.
+  if (purchase.paymentMethodId && purchase.payerUserId === purchase.buyerUserId) await saveDefaultCard({ userId: purchase.payerUserId, paymentMethodId: purchase.paymentMethodId });
 
   let planCreditsToEnd: TPlanCreditsToEnd = [];
   const fulfilled = await prisma.$transaction(async (tx) => {

@@ -1,15 +1,17 @@
-import { prisma } from "@/lib/db";
 import { getWorkspacePolicy } from "@/lib/credits/policy";
 import { isAdminRole } from "@/lib/auth/permissions";
 import { findActivePaidPlan } from "@/lib/billing/purchases/find-active-paid-plan";
 import { findAnyPaidPlan } from "@/lib/billing/purchases/find-any-paid-plan";
 import { priceOffers, type TOffer } from "@/lib/billing/purchases/price-offers";
+import { getPaymentSource } from "@/lib/billing/payers/get-payment-source";
+import type { TPaymentSource } from "@/lib/billing/payers/payment-source-line";
 
 export type TPurchaseContext = {
   /** buy: may pay now; request: members ask an admin; subscribe: needs a paid plan first; none: cannot. */
   mode: "buy" | "request" | "subscribe" | "none";
   offers: TOffer[];
-  savedCard: { brand: string; last4: string; expMonth: number; expYear: number } | null;
+  /** The card a purchase here charges: one's own for oneself, the workspace's for the pool. */
+  paymentSource: TPaymentSource;
   pricingKind: "packs" | "plan_units" | "currency_tiers";
   /** Where bought credits land: the buyer, or the workspace pool where plan credits go there. */
   target: "self" | "pool";
@@ -18,23 +20,20 @@ export type TPurchaseContext = {
 
 /** What a member can do to get more credits, for the out-of-credits panel and the Credits page. */
 export async function getPurchaseContext(options: { workspaceId: string; userId: string; role: string }): Promise<TPurchaseContext> {
-  const [policy, plan, customer] = await Promise.all([
+  const [policy, plan] = await Promise.all([
     getWorkspacePolicy({ workspaceId: options.workspaceId }),
     findActivePaidPlan({ workspaceId: options.workspaceId, userId: options.userId }).then(
       // Admins buy for members: a paid plan anywhere in the workspace makes buying possible
       // (each purchase then checks its beneficiaries).
       async (own) => own ?? (isAdminRole(options.role) ? findAnyPaidPlan(options.workspaceId) : null),
     ),
-    prisma.billingCustomer.findUnique({ where: { userId: options.userId } }),
   ]);
   const offers = priceOffers(policy.pricing, plan);
-  const savedCard = customer?.defaultPaymentMethodId && customer.cardLast4
-    ? { brand: customer.cardBrand ?? "card", last4: customer.cardLast4, expMonth: customer.cardExpMonth ?? 0, expYear: customer.cardExpYear ?? 0 }
-    : null;
   const poolBuyer = policy.ledger.planCreditsTo === "pool" && policy.pool.enabled && isAdminRole(options.role);
+  const paymentSource = await getPaymentSource({ workspaceId: options.workspaceId, userId: options.userId, scope: poolBuyer ? "workspace" : "personal" });
   const base = {
     offers,
-    savedCard,
+    paymentSource,
     pricingKind: policy.pricing.kind,
     creditsPerMajorUnit: policy.pricing.kind === "currency_tiers" ? policy.pricing.creditsPerMajorUnit : null,
     target: poolBuyer ? ("pool" as const) : ("self" as const),

@@ -117,9 +117,10 @@ describe("buying credits through the sandbox", () => {
 
   it("an admin without a plan of their own buys for a member on a plan; a member without one is refused", async () => {
     const admin = { userId: ws.users.admin.id, email: ws.users.admin.email, name: "Admin", role: "admin" };
-    const customer = await ensureBillingCustomer({ id: admin.userId, email: admin.email, name: admin.name });
+    // Bought for a member: charged to the workspace's card (the owner's).
+    const customer = await ensureBillingCustomer({ id: ws.users.owner.id, email: ws.users.owner.email, name: "Owner" });
     const card = await harness.stripe.paymentMethods.attach("pm_card_visa", { customer: customer.gatewayCustomerId });
-    await saveDefaultCard({ userId: admin.userId, paymentMethodId: card.id });
+    await saveDefaultCard({ userId: ws.users.owner.id, paymentMethodId: card.id });
     const bought = await startPurchase({ workspaceId: ws.workspace.id, buyer: admin, offerId: OFFER, target: "members", memberIds: [ws.users.member.id], payWith: "saved_card", idempotencyKey: "admin-for-member" });
     expect(bought.status).toBe("succeeded");
     expect(await topUps()).toBe(PACK_CREDITS);

@@ -5,7 +5,8 @@ import { getGateway } from "@/lib/payments/get-gateway";
 import { findPlanForBeneficiaries } from "@/lib/billing/purchases/find-active-paid-plan";
 import { priceOffers } from "@/lib/billing/purchases/price-offers";
 import { resolveBeneficiaries } from "@/lib/billing/purchases/resolve-beneficiaries";
-import { ensureBillingCustomer } from "@/lib/billing/purchases/ensure-billing-customer";
+import { resolvePurchasePayer } from "@/lib/billing/payers/resolve-purchase-payer";
+import { getChargeCustomer } from "@/lib/billing/payers/get-charge-customer";
 import { paymentAttemptKey } from "@/lib/billing/purchases/payment-attempt-key";
 import { applyPaymentOutcome } from "@/lib/billing/purchases/apply-payment-outcome";
 import { purchaseView, type TPurchaseView } from "@/lib/billing/purchases/purchase-view";
@@ -44,10 +45,8 @@ export async function startPurchase(options: TStartPurchaseOptions): Promise<TPu
   const offer = priceOffers(policy.pricing, plan).find((o) => o.id === options.offerId);
   if (!offer) throw new AppError("invalid_request", "That credit package is not offered here.", { field: "offerId" });
 
-  const customer = await ensureBillingCustomer({ id: options.buyer.userId, email: options.buyer.email, name: options.buyer.name });
-  if (options.payWith === "saved_card" && !customer.defaultPaymentMethodId) {
-    throw new AppError("invalid_request", "There is no saved card yet: enter a card to pay.", { field: "payWith" });
-  }
+  // Own top-ups are paid with one's own card; anything bought for others with the workspace's.
+  const payer = await resolvePurchasePayer({ workspaceId: options.workspaceId, buyer: options.buyer, scope: options.target === "self" ? "personal" : "workspace", payWith: options.payWith });
   const kind = policy.pricing.kind === "plan_units" ? "extra" : "top_up";
   const description = beneficiaries.length > 1 ? `${offer.label} for ${beneficiaries.length} members` : `${offer.label} (${kind === "extra" ? "extra credits" : "top-up"})`;
   let purchase;
@@ -56,6 +55,8 @@ export async function startPurchase(options: TStartPurchaseOptions): Promise<TPu
       data: {
         workspaceId: options.workspaceId,
         buyerUserId: options.buyer.userId,
+        payerUserId: payer.payerUserId,
+        payerScope: payer.payerScope,
         kind,
         description,
         credits: offer.credits * beneficiaries.length,
@@ -76,7 +77,16 @@ export async function startPurchase(options: TStartPurchaseOptions): Promise<TPu
 
 /** Creates the purchase's payment at the gateway (idempotent per purchase) and applies the outcome. */
 async function chargePurchase(purchase: Purchase, payWith: "saved_card" | "new_card"): Promise<TPurchaseView> {
-  const customer = await prisma.billingCustomer.findUniqueOrThrow({ where: { userId: purchase.buyerUserId } });
+  const charge = await getChargeCustomer(purchase);
+  if (!charge.ok) {
+    await prisma.purchase.updateMany({ where: { id: purchase.id, gatewayPaymentIntentId: null }, data: { status: "canceled", failureCode: charge.code, failureMessage: charge.message } });
+    throw new AppError("forbidden", charge.message, { reason: charge.code });
+  }
+  const customer = charge.customer;
+  if (!customer) throw new AppError("invalid_request", "There is no saved card yet: enter a card to pay.", { field: "payWith" });
+  if (payWith === "new_card" && purchase.payerUserId !== purchase.buyerUserId) {
+    throw new AppError("forbidden", "Purchases for the workspace are charged to its card. Only its holder can pay with another card.", { field: "payWith" });
+  }
   const paymentMethodId = payWith === "saved_card" ? (customer.defaultPaymentMethodId ?? undefined) : undefined;
   if (payWith === "saved_card" && !paymentMethodId) throw new AppError("invalid_request", "There is no saved card yet: enter a card to pay.", { field: "payWith" });
   const outcome = await getGateway().createPayment({

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getGateway } from "@/lib/payments/get-gateway";
-import { ensureBillingCustomer } from "@/lib/billing/purchases/ensure-billing-customer";
+import { resolvePurchasePayer } from "@/lib/billing/payers/resolve-purchase-payer";
 import { paymentAttemptKey } from "@/lib/billing/purchases/payment-attempt-key";
 import { applyPaymentOutcome } from "@/lib/billing/purchases/apply-payment-outcome";
 import { purchaseView, type TPurchaseView } from "@/lib/billing/purchases/purchase-view";
@@ -45,10 +45,8 @@ export async function startSubscriptionPurchase(options: TStartSubscriptionPurch
   if (quote.change !== "subscribe" && quote.change !== "upgrade") {
     throw new AppError("invalid_request", REFUSALS[quote.change] ?? "This plan change is not possible.", { field: "planKey", change: quote.change });
   }
-  const customer = await ensureBillingCustomer({ id: options.buyer.userId, email: options.buyer.email, name: options.buyer.name });
-  if (options.payWith === "saved_card" && !customer.defaultPaymentMethodId) {
-    throw new AppError("invalid_request", "There is no saved card yet: enter a card to pay.", { field: "payWith" });
-  }
+  // A personal plan is paid with the member's own card; the workspace's plan with the workspace's.
+  const { customer, ...payer } = await resolvePurchasePayer({ workspaceId: options.workspaceId, buyer: options.buyer, scope: options.userId === null ? "workspace" : "personal", payWith: options.payWith });
   const description = quote.change === "upgrade" && state
     ? `${plan.name} plan (upgrade from ${state.plan.name}, ${formatMoney(quote.creditMinor, plan.currency)} unused time credited)`
     : `${plan.name} plan`;
@@ -60,6 +58,8 @@ export async function startSubscriptionPurchase(options: TStartSubscriptionPurch
         data: {
           workspaceId: options.workspaceId,
           buyerUserId: options.buyer.userId,
+          payerUserId: payer.payerUserId,
+          payerScope: payer.payerScope,
           kind: "subscription",
           description,
           credits: plan.creditsPerCycle,

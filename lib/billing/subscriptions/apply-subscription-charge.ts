@@ -12,12 +12,12 @@ export type TPlanCreditsToEnd = { workspaceId: string; subscriptionId: string; f
  * paid through its first period; `renewal` extends the paid period, switching to a scheduled
  * downgrade at the boundary. Top-ups are never touched; the replaced plan's allotments end.
  */
-export async function applySubscriptionCharge(tx: Prisma.TransactionClient, purchase: { id: string; workspaceId: string; buyerUserId: string }, now: Date = new Date()): Promise<TPlanCreditsToEnd> {
+export async function applySubscriptionCharge(tx: Prisma.TransactionClient, purchase: { id: string; workspaceId: string; buyerUserId: string; payerUserId: string }, now: Date = new Date()): Promise<TPlanCreditsToEnd> {
   const charge = await tx.subscriptionCharge.findUnique({ where: { purchaseId: purchase.id } });
   if (!charge) throw new AppError("not_found", "This subscription purchase has no plan recorded.");
   if (charge.reason === "start") {
     const live = await tx.subscription.findMany({ where: { workspaceId: purchase.workspaceId, userId: charge.userId, status: { not: "ended" } } });
-    const created = await startPlan(tx, { workspaceId: purchase.workspaceId, userId: charge.userId, planId: charge.planId, payerUserId: purchase.buyerUserId, from: now, replacing: live.map((s) => s.id) });
+    const created = await startPlan(tx, { workspaceId: purchase.workspaceId, userId: charge.userId, planId: charge.planId, payerUserId: purchase.payerUserId, from: now, replacing: live.map((s) => s.id) });
     await tx.subscriptionCharge.update({ where: { purchaseId: purchase.id }, data: { subscriptionId: created.id } });
     await recordAudit(tx, { workspaceId: purchase.workspaceId, actorUserId: purchase.buyerUserId, action: live.length > 0 ? "subscription.changed" : "subscription.started", targetType: "subscription", targetId: created.id, details: { planId: charge.planId, purchaseId: purchase.id, replaced: live.map((s) => s.planId) } });
     return live.map((s) => ({ workspaceId: purchase.workspaceId, subscriptionId: s.id, from: now }));

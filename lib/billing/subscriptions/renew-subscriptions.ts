@@ -4,6 +4,8 @@ import { paymentAttemptKey } from "@/lib/billing/purchases/payment-attempt-key";
 import { applyPaymentOutcome } from "@/lib/billing/purchases/apply-payment-outcome";
 import { declineMessage } from "@/lib/billing/purchases/decline-message";
 import { markSubscriptionPastDue } from "@/lib/billing/subscriptions/mark-subscription-past-due";
+import { getWorkspacePayer } from "@/lib/billing/payers/get-workspace-payer";
+import { getChargeCustomer } from "@/lib/billing/payers/get-charge-customer";
 
 const BATCH = 100;
 
@@ -52,14 +54,23 @@ async function renewOne(billing: TDueBilling, now: Date) {
   const plan = billing.scheduledPlanId ? await prisma.plan.findUniqueOrThrow({ where: { id: billing.scheduledPlanId } }) : subscription.plan;
   const idempotencyKey = `renewal:${subscription.id}:${billing.paidThroughAt.toISOString()}`;
   const key = { workspaceId_idempotencyKey: { workspaceId: billing.workspaceId, idempotencyKey } };
+  // The workspace's plan renews on the workspace's payment method as it is now; a personal plan
+  // on its member's own card.
+  const payer = subscription.userId === null
+    ? { payerUserId: (await getWorkspacePayer({ workspaceId: billing.workspaceId }))?.userId ?? billing.payerUserId, payerScope: "workspace" as const }
+    : { payerUserId: billing.payerUserId, payerScope: "personal" as const };
   let purchase = await prisma.purchase.findUnique({ where: key });
+  if (purchase && !purchase.gatewayPaymentIntentId && purchase.status === "pending" && purchase.payerUserId !== payer.payerUserId) {
+    purchase = await prisma.purchase.update({ where: { id: purchase.id }, data: payer });
+  }
   if (!purchase) {
     try {
       purchase = await prisma.$transaction(async (tx) => {
         const created = await tx.purchase.create({
           data: {
             workspaceId: billing.workspaceId,
-            buyerUserId: billing.payerUserId,
+            buyerUserId: payer.payerUserId,
+            ...payer,
             kind: "subscription",
             description: `${plan.name} plan (renewal)`,
             credits: plan.creditsPerCycle,
@@ -79,7 +90,12 @@ async function renewOne(billing: TDueBilling, now: Date) {
     }
   }
   if (purchase.status === "succeeded") return "renewed";
-  const customer = await prisma.billingCustomer.findUnique({ where: { userId: billing.payerUserId } });
+  const charge = await getChargeCustomer(purchase);
+  if (!charge.ok) {
+    await markSubscriptionPastDue({ subscriptionId: subscription.id, reason: charge.message, now });
+    return "failed";
+  }
+  const customer = charge.customer;
   if (!customer?.defaultPaymentMethodId) {
     await markSubscriptionPastDue({ subscriptionId: subscription.id, reason: "There is no saved card to charge.", now });
     return "failed";

@@ -14,6 +14,7 @@ import { getPurchaseContext } from "@/lib/billing/purchases/get-purchase-context
 import { getPoolOverview } from "@/lib/pool/get-pool-overview";
 import { listNotifications } from "@/lib/notify/list-notifications";
 import { getGateway } from "@/lib/payments/get-gateway";
+import { getPaymentSource } from "@/lib/billing/payers/get-payment-source";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -21,15 +22,16 @@ export default async function AdminPage({ params }: { params: Promise<{ workspac
   const { workspace } = await params;
   const actor = await authorizePage(workspace, "members:manage");
   const scope = { workspaceId: actor.workspaceId };
-  const [members, requests, context, pool, notifications] = await Promise.all([
+  const [members, requests, context, pool, notifications, paymentSource] = await Promise.all([
     listMemberOverview(scope),
     listTopUpRequests(scope),
     getPurchaseContext({ workspaceId: actor.workspaceId, userId: actor.userId, role: actor.role }),
     getPoolOverview(scope),
     listNotifications({ workspaceId: actor.workspaceId, userId: actor.userId }),
+    // Everything bought here (for members, the pool, approvals) is charged to the workspace's card.
+    getPaymentSource({ workspaceId: actor.workspaceId, userId: actor.userId, scope: "workspace" }),
   ]);
   const gateway = getGateway().browserConfig();
-  const savedCard = context.savedCard ? { brand: context.savedCard.brand, last4: context.savedCard.last4 } : null;
   const editors = members.filter((m) => m.role !== "viewer").map((m) => ({ userId: m.userId, name: m.name, email: m.email, available: m.available }));
   const waiting = requests.filter((r) => r.status === "pending" || r.status === "approving").length;
   const serialized = requests.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null }));
@@ -40,9 +42,9 @@ export default async function AdminPage({ params }: { params: Promise<{ workspac
       <div className="grid gap-6">
         <div className="grid gap-6 lg:grid-cols-2">
           <section id="requests" aria-label="Top-up requests">
-            <Card title={`Top-up requests${waiting ? ` (${waiting} waiting)` : ""}`} description="Approving buys the package for the member with your card; declining tells them why.">
+            <Card title={`Top-up requests${waiting ? ` (${waiting} waiting)` : ""}`} description="Approving buys the package for the member with the workspace's card; declining tells them why.">
               {roleAllows(actor.role, "requests:decide") && (
-                <TopUpRequestsPanel workspaceSlug={actor.workspaceSlug} requests={serialized} currentUserId={actor.userId} savedCard={savedCard} gateway={gateway} />
+                <TopUpRequestsPanel workspaceSlug={actor.workspaceSlug} requests={serialized} currentUserId={actor.userId} paymentSource={paymentSource} gateway={gateway} />
               )}
             </Card>
           </section>
@@ -62,7 +64,7 @@ export default async function AdminPage({ params }: { params: Promise<{ workspac
             {context.mode === "subscribe" ? (
               <Alert tone="info">Top-ups need an active paid plan. Subscribe on the <a className="font-medium underline" href={`/w/${actor.workspaceSlug}/billing`}>Billing page</a> first.</Alert>
             ) : (
-              <BuyForMembers workspaceSlug={actor.workspaceSlug} editors={editors} offers={context.offers} savedCard={savedCard} gateway={gateway} />
+              <BuyForMembers workspaceSlug={actor.workspaceSlug} editors={editors} offers={context.offers} paymentSource={paymentSource} gateway={gateway} />
             )}
           </Card>
         </section>
@@ -70,7 +72,7 @@ export default async function AdminPage({ params }: { params: Promise<{ workspac
         {pool.enabled && roleAllows(actor.role, "pool:manage") && (
           <section id="pool" aria-label="Office pool">
             <Card title="Office pool" description="Credits shared by the workspace. A member draws from the pool after their own plan credits, up to their monthly share.">
-              <PoolPanel workspaceSlug={actor.workspaceSlug} pool={pool} offers={context.mode === "subscribe" ? [] : context.offers} savedCard={savedCard} gateway={gateway} />
+              <PoolPanel workspaceSlug={actor.workspaceSlug} pool={pool} offers={context.mode === "subscribe" ? [] : context.offers} paymentSource={paymentSource} gateway={gateway} />
             </Card>
           </section>
         )}

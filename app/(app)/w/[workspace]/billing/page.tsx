@@ -10,7 +10,8 @@ import { roleAllows } from "@/lib/auth/permissions";
 import { getGateway } from "@/lib/payments/get-gateway";
 import { getWorkspacePolicy } from "@/lib/credits/policy";
 import { getPlanOptions } from "@/lib/billing/subscriptions/get-plan-options";
-import { getSavedCard } from "@/lib/billing/payment-methods/get-saved-card";
+import { getPaymentSource } from "@/lib/billing/payers/get-payment-source";
+import { getWorkspacePaymentMethod } from "@/lib/billing/payment-methods/get-workspace-payment-method";
 import { listInvoices } from "@/lib/billing/invoices/list-invoices";
 import { parseInvoiceFilter } from "@/lib/billing/invoices/invoice-filter";
 
@@ -26,20 +27,22 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
   const seesWorkspaceBilling = roleAllows(actor.role, "billing:read");
   const canManage = roleAllows(actor.role, "billing:manage");
   const gateway = getGateway().browserConfig();
-  const [policy, savedCard] = await Promise.all([getWorkspacePolicy({ workspaceId: actor.workspaceId }), getSavedCard({ userId: actor.userId })]);
+  const policy = await getWorkspacePolicy({ workspaceId: actor.workspaceId });
   const personalPlans = actor.role !== "viewer" && policy.ledger.planCreditsTo === "member" && policy.purchasing.members === "buy";
 
   if (!seesWorkspaceBilling) {
-    const mine = personalPlans ? await getPlanOptions({ workspaceId: actor.workspaceId, userId: actor.userId }) : null;
+    const [mine, ownCard] = personalPlans
+      ? await Promise.all([getPlanOptions({ workspaceId: actor.workspaceId, userId: actor.userId }), getPaymentSource({ workspaceId: actor.workspaceId, userId: actor.userId, scope: "personal" })])
+      : [null, null];
     return (
       <>
         <PageHeader title="Billing" description="Your plan in this workspace." />
         <div className="space-y-6">
-          {mine ? (
+          {mine && ownCard ? (
             <Card title="Your AI plan" description="Plan credits reset every cycle and are spent first; top-up credits never expire and are kept when you change or cancel a plan.">
               <div className="space-y-5">
                 <CurrentPlan current={mine.current} canManage />
-                <PlanPicker plans={mine.plans} workspaceSlug={actor.workspaceSlug} scope="personal" canManage savedCard={savedCard} gateway={gateway} />
+                <PlanPicker plans={mine.plans} workspaceSlug={actor.workspaceSlug} scope="personal" canManage paymentSource={ownCard} gateway={gateway} />
               </div>
             </Card>
           ) : (
@@ -54,9 +57,11 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
 
   const search = await searchParams;
   const filter = parseInvoiceFilter(search);
-  const [plans, invoices] = await Promise.all([
+  const [plans, invoices, workspaceCard, workspaceSource] = await Promise.all([
     getPlanOptions({ workspaceId: actor.workspaceId, userId: null }),
     listInvoices({ workspaceId: actor.workspaceId, workspaceSlug: actor.workspaceSlug, filter }),
+    getWorkspacePaymentMethod({ workspaceId: actor.workspaceId, userId: actor.userId, role: actor.role }),
+    getPaymentSource({ workspaceId: actor.workspaceId, userId: actor.userId, scope: "workspace" }),
   ]);
   const shownFilter = { kind: filter.kind, from: day(filter.from), to: day(filter.to, true) };
   const nextHref = invoices.nextBefore
@@ -70,15 +75,13 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
         <Card title="Plan" description="Plan credits reset every cycle. Top-up credits are never touched by renewals, plan changes or cancelling.">
           <div className="space-y-5">
             <CurrentPlan current={plans.current} canManage={canManage} />
-            <PlanPicker plans={plans.plans} workspaceSlug={actor.workspaceSlug} scope="workspace" canManage={canManage} savedCard={savedCard} gateway={gateway} />
+            <PlanPicker plans={plans.plans} workspaceSlug={actor.workspaceSlug} scope="workspace" canManage={canManage} paymentSource={workspaceSource} gateway={gateway} />
             {!canManage && <p className="text-sm text-slate-500">Only the workspace owner can change the plan.</p>}
           </div>
         </Card>
-        {canManage && (
-          <Card title="Payment method" description="Your default card pays for plans, renewals and top-ups you buy.">
-            <PaymentMethodPanel workspaceSlug={actor.workspaceSlug} card={savedCard} gateway={gateway} />
-          </Card>
-        )}
+        <Card title="Payment method" description="The workspace's card pays for its plan and renewals, auto-reload, and what owners and admins buy for members or the pool. Members' own top-ups and personal plans use their own cards.">
+          <PaymentMethodPanel workspaceSlug={actor.workspaceSlug} method={workspaceCard} canManage={canManage} gateway={gateway} />
+        </Card>
         <Card title="Invoices" description="One numbered invoice per payment, with a line per member it was for.">
           <InvoiceTable
             base={base}
