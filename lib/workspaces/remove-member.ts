@@ -2,10 +2,13 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findWorkspaceMember } from "@/lib/credits/find-workspace-member";
 import { recordAudit } from "@/lib/workspaces/record-audit";
+import { endMemberPayments } from "@/lib/billing/payers/end-member-payments";
+import { queueJob } from "@/lib/jobs/start-jobs";
 
 /**
  * Removes someone from the workspace: their membership goes (they lose access at once) and their
- * open top-up requests are canceled. Their credit account and its history stay, for the books
+ * open top-up requests are canceled, and what they paid for ends in the same transaction
+ * (auto-reload they turned on goes off, their personal plan is cancelled at period end). Their credit account and its history stay, for the books
  * and in case they come back. Owners and oneself cannot be removed here.
  */
 export async function removeMember(options: { workspaceId: string; userId: string; actorUserId: string }) {
@@ -19,6 +22,7 @@ export async function removeMember(options: { workspaceId: string; userId: strin
       where: { workspaceId: options.workspaceId, requesterId: member.userId, status: "pending" },
       data: { status: "canceled", decidedAt: new Date() },
     });
+    await endMemberPayments(tx, { workspaceId: options.workspaceId, userId: member.userId, role: null, actorUserId: options.actorUserId });
     await recordAudit(tx, {
       workspaceId: options.workspaceId,
       actorUserId: options.actorUserId,
@@ -28,5 +32,6 @@ export async function removeMember(options: { workspaceId: string; userId: strin
       details: { email: member.email, role: member.role },
     });
   });
+  await queueJob("email-outbox-delivery");
   return { userId: member.userId };
 }

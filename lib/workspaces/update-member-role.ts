@@ -2,18 +2,21 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/workspaces/record-audit";
 import { findWorkspaceMember } from "@/lib/credits/find-workspace-member";
+import { endMemberPayments } from "@/lib/billing/payers/end-member-payments";
+import { queueJob } from "@/lib/jobs/start-jobs";
 import type { TUpdateMemberRoleInput } from "@/lib/workspaces/member-schemas";
 
 /**
  * Changes a member's role. A viewer keeps their credits but cannot spend them until their role
- * allows it again. Owners are changed in the app only, so an API key cannot demote one.
+ * allows it again; what they can no longer pay for ends (see endMemberPayments). Owners are
+ * changed in the app only, so an API key cannot demote one.
  */
 export async function updateMemberRole(
   options: TUpdateMemberRoleInput & { workspaceId: string; member: string; actorApiKeyId?: string; actorUserId?: string },
 ) {
   const member = await findWorkspaceMember({ workspaceId: options.workspaceId, member: options.member });
   if (member.role === "owner") throw new AppError("forbidden", "An owner's role can only be changed in the app.");
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const membership = await tx.membership.update({
       where: { workspaceId_userId: { workspaceId: options.workspaceId, userId: member.userId } },
       data: { role: options.role },
@@ -27,6 +30,10 @@ export async function updateMemberRole(
       targetId: member.userId,
       details: { from: member.role, to: options.role },
     });
+    // A demotion ends what the new role may no longer pay for, in the same transaction.
+    await endMemberPayments(tx, { workspaceId: options.workspaceId, userId: member.userId, role: options.role, actorUserId: options.actorUserId, actorApiKeyId: options.actorApiKeyId });
     return { id: member.userId, email: member.email, role: membership.role };
   });
+  await queueJob("email-outbox-delivery");
+  return result;
 }

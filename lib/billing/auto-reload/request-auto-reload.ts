@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { roleAllows } from "@/lib/auth/permissions";
 import { SPEND_ROLES, unwrapLedgerResult, type TRawResult } from "@/lib/credits/ledger-call";
 import type { TBalance } from "@/lib/credits/types";
 import { formatCredits } from "@/lib/billing/purchases/price-offers";
@@ -43,6 +44,9 @@ export async function requestAutoReload(options: {
       await tx.$queryRaw`SELECT 1 FROM auto_reload_settings WHERE workspace_id = ${options.workspaceId} FOR UPDATE`;
       const setting = await tx.autoReloadSetting.findUnique({ where: { workspaceId: options.workspaceId } });
       if (!setting?.enabled || !setting.payerUserId) return { status: "off" as const };
+      // Whoever accepted the terms must still be allowed to: a removal or demotion ends them.
+      const accepter = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: options.workspaceId, userId: setting.payerUserId } }, select: { role: true } });
+      if (!accepter || !roleAllows(accepter.role, "credits:buy_for_members")) return { status: "off" as const };
       if (options.trigger === "exhaustion" ? !setting.onExhaustion : !setting.onThreshold) return { status: "off" as const };
       if (setting.reloadingPurchaseId && setting.reloadingSince && now.getTime() - setting.reloadingSince.getTime() < RELOAD_STALE_MS) {
         return { status: "in_flight" as const, purchaseId: setting.reloadingPurchaseId };
