@@ -11,6 +11,8 @@ import { enableAutoReload, previewAutoReload } from "@/lib/billing/auto-reload/s
 import { spendWithAutoReload } from "@/lib/billing/auto-reload/spend-with-auto-reload";
 import type { TAutoReloadConfig } from "@/lib/billing/auto-reload/schemas";
 import { createCreditsWorkspace, subscribe } from "@/prisma/seed/credits";
+import { ensureApiKey } from "@/prisma/seed/identity";
+import * as usageRoute from "@/app/api/v1/usage/route";
 import { resetDatabase } from "@/test/reset-database";
 import { startPaymentsHarness } from "@/test/helpers/payments-harness";
 
@@ -65,19 +67,33 @@ describe("auto-reload limits: one bounded charge per reload, repeatable up to th
   const intents = async () => (await harness.stripe.paymentIntents.list({ limit: 100 })).data.filter((pi) => pi.metadata?.workspaceId === workspaceId);
 
   it("a usage far beyond one reload (balance + 2,000,000) is refused as any shortfall, and nothing is charged", async () => {
+    // Client packs: the preset that had no cap per cycle, where this once bought $24,000 at once.
+    await prisma.workspace.update({ where: { id: workspaceId }, data: { policy: POLICY_PRESETS["client-packs"] } });
     await subscribe(prisma, { workspaceId, planKey: "business", anchorAt: new Date(Date.now() - 86_400_000) });
     await saveOwnerCard();
-    await turnOn();
+    await turnOn({ amountCredits: 5_000 });
     const { available } = await getBalance({ workspaceId, member: ws.users.member.id });
-    await expect(spend(available + 2_000_000)).rejects.toMatchObject({ code: "insufficient_credits", details: { available, required: available + 2_000_000 } });
+    // Through the metering API, as a host product would send it.
+    const apiKey = `rk_test_${crypto.randomUUID()}`;
+    await ensureApiKey(prisma, { workspaceId, key: apiKey, name: "host" });
+    const response = await usageRoute.POST(
+      new Request("http://test/api/v1/usage", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` },
+        body: JSON.stringify({ member: ws.users.member.email, feature: "chat_reply", credits: available + 2_000_000, idempotencyKey: "huge-usage" }),
+      }),
+      { params: Promise.resolve({}) },
+    );
+    expect(response.status).toBe(402);
+    expect((await response.json()).error).toMatchObject({ code: "insufficient_credits", available, required: available + 2_000_000 });
     await drain();
     // Just over one reload: still refused whole; one reload never buys more than its amount.
-    await expect(spend(10_001)).rejects.toMatchObject({ code: "insufficient_credits", details: { available: 0, required: 10_001 } });
+    await expect(spend(5_001)).rejects.toMatchObject({ code: "insufficient_credits", details: { available: 0, required: 5_001 } });
     expect(await reloads()).toHaveLength(0);
     expect(await intents()).toHaveLength(0);
     // What one reload covers still goes through, with one charge of exactly one reload.
-    await expect(spend(10_000)).resolves.toMatchObject({ status: "captured", available: 0 });
-    expect((await reloads()).map((p) => [p.status, p.credits, p.amountMinor])).toEqual([["succeeded", 10_000, 959]]);
+    await expect(spend(5_000)).resolves.toMatchObject({ status: "captured", available: 0 });
+    expect((await reloads()).map((p) => [p.status, p.credits, p.amountMinor])).toEqual([["succeeded", 5_000, 6_500]]);
   });
 
   it("turning on needs a per-cycle cap: the plan's credits on page 003, a default shown in the terms elsewhere", async () => {
