@@ -7,7 +7,7 @@ export type { Prisma } from "@/lib/generated/prisma/client";
 function createPrisma() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set (npm run demo sets it to the embedded database).");
-  const pool = new CatalogSafePool({ connectionString, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+  const pool = new CatalogSafePool({ connectionString, max: Number(process.env.DB_POOL_SIZE ?? 10), namedStatements: !usesEmbeddedDatabase() });
   // An idle client dropped by a database restart must not crash the process; the pool reconnects.
   pool.on("error", (error) => console.error("[db] idle client error:", error.message));
   return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };

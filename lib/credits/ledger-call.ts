@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { pgPool, usesEmbeddedDatabase } from "@/lib/db";
+import { pgPool } from "@/lib/db";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { roleAllows } from "@/lib/auth/permissions";
 
@@ -34,9 +34,8 @@ export function requestHash(body: unknown): string {
 /** One ledger function call: one round trip, one transaction (a prepared statement). */
 export async function callLedgerRaw<R>(fn: TLedgerFunction, params: Record<string, unknown>): Promise<R> {
   const { rows } = await pgPool().query<{ result: R }>({
-    // The embedded database serves every connection from one session, where a named statement
-    // prepared by one connection collides with another's: there, statements stay unnamed.
-    name: usesEmbeddedDatabase() ? undefined : fn,
+    // Named (prepared once per connection); the pool drops the name on the embedded database.
+    name: fn,
     text: `SELECT ${fn}($1::jsonb) AS result`,
     values: [JSON.stringify(params)],
   });

@@ -19,11 +19,35 @@ function rewriteCatalogTypes<T>(result: T): T {
   return result;
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+export type TCatalogSafePoolConfig = pg.PoolConfig & {
+  /**
+   * false: every query runs as an unnamed statement, whatever name its caller gave. The embedded
+   * database serves all connections from one session, where a statement one connection
+   * prepared collides with another's ("prepared statement … already exists").
+   */
+  namedStatements?: boolean;
+};
+
 export class CatalogSafeClient extends pg.Client {
+  private readonly namedStatements: boolean;
+
+  constructor(config: TCatalogSafePoolConfig = {}) {
+    super(config);
+    this.namedStatements = config.namedStatements !== false;
+  }
+
   // The pg typings overload `query` many ways; one variadic override covers the callback and
   // promise forms alike.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
+    if (!this.namedStatements && isPlainObject(args[0]) && "name" in args[0]) {
+      const { name: _name, ...unnamed } = args[0];
+      args[0] = unnamed;
+    }
     const callbackIndex = args.findIndex((arg) => typeof arg === "function");
     if (callbackIndex >= 0) {
       const callback = args[callbackIndex] as (err: Error | null, result: unknown) => void;
@@ -39,9 +63,12 @@ export class CatalogSafeClient extends pg.Client {
   }
 }
 
-/** A pg.Pool whose clients report catalog `name`/`"char"` columns as text. */
+/**
+ * A pg.Pool whose clients report catalog `name`/`"char"` columns as text and, with
+ * `namedStatements: false`, never prepare a named statement: the one place that decides it.
+ */
 export class CatalogSafePool extends pg.Pool {
-  constructor(config: pg.PoolConfig = {}) {
+  constructor(config: TCatalogSafePoolConfig = {}) {
     super({ ...config, Client: CatalogSafeClient });
   }
 }
