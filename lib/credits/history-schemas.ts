@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { CREDIT_EVENT_KINDS } from "@/lib/credits/credit-event-kinds";
+import { ZLedgerCursor } from "@/lib/credits/schemas";
 
 export const ZCreditEventKind = z.enum(CREDIT_EVENT_KINDS);
-export const ZHistoryCursor = z.string().regex(/^[1-9]\d{0,18}$/, "must be a cursor from a previous page");
+export const ZHistoryCursor = ZLedgerCursor;
 
 /** Filters of the Credits page history, its "Load older events" action and its CSV export. */
 export const ZCreditHistoryFilter = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonDepthAtMost } from "@/lib/http/json-depth-at-most";
 
 /** Amounts are whole credits, 1..1,000,000,000 (DESIGN.md, API rule 1). */
 export const ZCredits = z.number().int().min(1).max(1_000_000_000);
@@ -20,13 +21,24 @@ export const CREDIT_SOURCES = [
 ] as const;
 export const ZCreditSource = z.enum(CREDIT_SOURCES);
 
+const INT8_MAX = BigInt("9223372036854775807");
+/** A keyset cursor: a ledger entry id, so a positive int8 (larger ones would fail in SQL). */
+export const ZLedgerCursor = z
+  .string()
+  .regex(/^[1-9]\d{0,18}$/, "must be a cursor from a previous page")
+  .refine((value) => BigInt(value) <= INT8_MAX, "must be a cursor from a previous page");
+/** Free-form JSON kept with a usage: at most 32 levels deep (deeper nesting breaks jsonb and our hashing). */
+export const ZMetadata = z
+  .record(z.string(), z.unknown())
+  .refine((value) => jsonDepthAtMost(value, 32), "must nest at most 32 levels deep");
+
 export const ZUsageInput = z.object({
   member: ZMemberRef,
   feature: ZFeatureKey,
   credits: ZCredits,
   idempotencyKey: ZIdempotencyKey,
   group: z.string().min(1).max(200).optional(),
-  metadata: z.record(z.string(), z.unknown()).optional(),
+  metadata: ZMetadata.optional(),
 });
 export type TUsageInput = z.infer<typeof ZUsageInput>;
 
@@ -68,7 +80,7 @@ export const ZBalanceQuery = z.object({ member: ZMemberRef });
 export const ZEventsQuery = z.object({
   member: ZMemberRef.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().regex(/^[1-9]\d{0,18}$/, "must be a cursor from a previous page").optional(),
+  cursor: ZLedgerCursor.optional(),
 });
 export type TEventsQuery = z.infer<typeof ZEventsQuery>;
 

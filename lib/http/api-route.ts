@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AppError, toPublicError } from "@/lib/errors";
 import { authorizeApiKey, type TApiKeyActor } from "@/lib/auth/authorize-api-key";
 import { createRateLimiter } from "@/lib/rate-limit";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
 
 const MAX_BODY_BYTES = 64 * 1024;
 /** 1,200 requests a minute sustained, bursts of 100 (DESIGN.md, API rule 7); tunable for load tests. */
@@ -35,10 +36,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 
 async function readJsonBody(request: Request): Promise<unknown> {
   if (request.method === "GET" || request.method === "HEAD") return undefined;
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new AppError("payload_too_large", "The request body is over 64 KiB.");
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("payload_too_large", "The request body is over 64 KiB.");
+  const text = await readLimitedBody(request, MAX_BODY_BYTES, "64 KiB");
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);
