@@ -24,7 +24,7 @@ async function workspaceOutOfCredits(workspaceId: string, memberId: string) {
 /** A saved Visa for the owner, made through the sandbox the app server talks to. */
 async function saveOwnerCard(owner: { id: string; email: string }) {
   const customer = await ensureBillingCustomer({ id: owner.id, email: owner.email, name: "Owner" });
-  const stripe = new Stripe("sk_test_refill_sandbox", { host: "127.0.0.1", port: Number(process.env.STRIPE_SANDBOX_PORT ?? 12111), protocol: "http" });
+  const stripe = new Stripe(process.env.STRIPE_SANDBOX_SECRET_KEY ?? "sk_test_refill_sandbox", { host: "127.0.0.1", port: Number(process.env.STRIPE_SANDBOX_PORT ?? 12111), protocol: "http" });
   const card = await stripe.paymentMethods.attach("pm_card_visa", { customer: customer.gatewayCustomerId });
   await saveDefaultCard({ userId: owner.id, paymentMethodId: card.id });
 }

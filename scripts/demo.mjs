@@ -6,8 +6,7 @@ import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
 import { appEnv } from "./lib/app-env.mjs";
 import { buildIfNeeded } from "./lib/build-if-needed.mjs";
 
-// The binaries themselves, not `npx`: a signal to npx does not reach the server it started.
-const NEXT_BIN = "node_modules/next/dist/bin/next";
+// Node itself runs the servers, not `npx`: a signal to npx does not reach the server it started.
 
 const startedAt = Date.now();
 const port = Number(process.env.PORT ?? 3000);
@@ -77,7 +76,7 @@ try {
       STRIPE_SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/stripe`,
     });
   }
-  startChild(process.execPath, [NEXT_BIN, "start", "-p", String(port)], env);
+  startChild(process.execPath, ["scripts/serve-app.mjs"], env);
   await waitForHealth(`http://127.0.0.1:${port}/api/health`);
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(

@@ -10,8 +10,7 @@ import { buildIfNeeded } from "./lib/build-if-needed.mjs";
 import { runCommand, waitForUrl } from "./lib/spawn-async.mjs";
 import { createTestDatabase } from "./lib/test-database.mjs";
 
-// The binaries themselves, not `npx`: a signal to npx does not reach the server it started.
-const NEXT_BIN = "node_modules/next/dist/bin/next";
+// Node itself runs the servers, not `npx`: a signal to npx does not reach the server it started.
 
 const onlyIndex = process.argv.indexOf("--only");
 const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : null;
@@ -47,7 +46,7 @@ async function endToEnd() {
       stdio: "inherit",
       env: { ...env, STRIPE_SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/stripe`, STRIPE_SANDBOX_RETRY_SCHEDULE: "200,1000,3000" },
     }));
-    children.push(spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], { stdio: ["ignore", "ignore", "inherit"], env }));
+    children.push(spawn(process.execPath, ["scripts/serve-app.mjs"], { stdio: ["ignore", "ignore", "inherit"], env }));
     await waitForUrl(`http://127.0.0.1:${port}/api/health`);
     const status = await runCommand("npx", ["--no-install", "playwright", "test", ...extraArgs], {
       env: { ...env, E2E_BASE_URL: env.NEXTAUTH_URL },

@@ -19,6 +19,13 @@ describe("role permissions", () => {
     }
   });
 
+  it("keeps the full credit log and every invoice for owners; admins read the members they manage", () => {
+    for (const permission of ["ledger:read_all", "invoices:read_all"] as const) {
+      expect(["viewer", "member", "admin", "owner"].filter((role) => roleAllows(role, permission))).toEqual(["owner"]);
+    }
+    expect(["viewer", "member", "admin", "owner"].filter((role) => roleAllows(role, "ledger:read_managed"))).toEqual(["admin", "owner"]);
+  });
+
   it("keeps billing management and policies for owners", () => {
     expect(roleAllows("owner", "billing:manage")).toBe(true);
     expect(roleAllows("admin", "billing:manage")).toBe(false);

@@ -15,7 +15,12 @@ export const PERMISSIONS = [
   "billing:manage",
   "policy:manage",
   "audit:read",
+  /** The events of oneself and of the members one manages (DESIGN.md: admins). */
+  "ledger:read_managed",
+  /** The full credit log: every member's and the pool's events (owners). */
   "ledger:read_all",
+  /** Every invoice of the workspace; without it, only those of one's own purchases (owners). */
+  "invoices:read_all",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -28,9 +33,9 @@ const ADMIN: Permission[] = [
   "api_keys:manage",
   "pool:manage",
   "billing:read",
-  "ledger:read_all",
+  "ledger:read_managed",
 ];
-const OWNER: Permission[] = [...ADMIN, "billing:manage", "policy:manage", "audit:read"];
+const OWNER: Permission[] = [...ADMIN, "billing:manage", "policy:manage", "audit:read", "ledger:read_all", "invoices:read_all"];
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   owner: new Set(OWNER),

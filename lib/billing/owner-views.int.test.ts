@@ -52,8 +52,29 @@ describe("owner views: invoice PDF, payment method, policies, permissions", () =
   };
   const pdf = (slug: string, id = invoiceId) => invoicePdf(new Request(`http://test/w/${slug}/billing/invoices/${id}/pdf`), { params: Promise.resolve({ workspace: slug, invoiceId: id }) });
 
-  it("invoice PDF: owners and admins get a PDF; members 403; other workspaces and their invoices 404; signed out 401", async () => {
-    for (const role of ["owner", "admin"] as const) {
+  it("invoices: an admin sees only those of purchases they made; the owner sees all", async () => {
+    const admin = home.users.admin;
+    const customer = await ensureBillingCustomer({ id: admin.id, email: admin.email, name: "Admin" });
+    const card = await harness.stripe.paymentMethods.attach("pm_card_visa", { customer: customer.gatewayCustomerId });
+    await saveDefaultCard({ userId: admin.id, paymentMethodId: card.id });
+    const bought = await startPurchase({ workspaceId: home.workspace.id, buyer: { userId: admin.id, email: admin.email, name: "Admin", role: "admin" }, offerId: "pack-3000", target: "members", memberIds: [home.users.member.id], payWith: "saved_card", idempotencyKey: "admin-bought-1" });
+    expect(bought.status).toBe("succeeded");
+    const adminsInvoice = (await prisma.invoice.findFirstOrThrow({ where: { workspaceId: home.workspace.id, purchase: { buyerUserId: admin.id } } })).id;
+    as("admin");
+    expect((await pdf(home.workspace.slug, adminsInvoice)).status).toBe(200);
+    expect((await pdf(home.workspace.slug, invoiceId)).status).toBe(404);
+    const { listInvoices } = await import("@/lib/billing/invoices/list-invoices");
+    const { invoiceScope } = await import("@/lib/billing/invoices/invoice-scope");
+    const list = (role: "owner" | "admin") =>
+      listInvoices({ workspaceId: home.workspace.id, workspaceSlug: home.workspace.slug, filter: {}, ...invoiceScope({ role, userId: home.users[role].id }) });
+    expect((await list("admin")).invoices.map((i) => i.id)).toEqual([adminsInvoice]);
+    expect((await list("owner")).invoices.map((i) => i.id).sort()).toEqual([adminsInvoice, invoiceId].sort());
+    as("owner");
+    expect((await pdf(home.workspace.slug, adminsInvoice)).status).toBe(200);
+  });
+
+  it("invoice PDF: the owner gets a PDF; an admin not someone else's (404); members 403; other workspaces and their invoices 404; signed out 401", async () => {
+    for (const role of ["owner"] as const) {
       as(role);
       const response = await pdf(home.workspace.slug);
       expect(response.status).toBe(200);
@@ -62,6 +83,8 @@ describe("owner views: invoice PDF, payment method, policies, permissions", () =
       const bytes = Buffer.from(await response.arrayBuffer());
       expect(bytes.subarray(0, 4).toString()).toBe("%PDF");
     }
+    as("admin");
+    expect((await pdf(home.workspace.slug)).status).toBe(404);
     as("member");
     expect((await pdf(home.workspace.slug)).status).toBe(403);
     as("viewer");
@@ -158,7 +181,8 @@ describe("owner views: invoice PDF, payment method, policies, permissions", () =
       const before = await snapshot();
       for (const [name, call] of Object.entries(calls)) {
         const result = await call();
-        const outcome = name === "invoicePdf" && role === "admin" ? "allowed" : expected[role];
+        // Admins may download invoices, but only of their own purchases: the owner's is not found.
+        const outcome = name === "invoicePdf" && role === "admin" ? "not_found" : expected[role];
         if (outcome === "allowed") expect(result.ok, `${role} ${name}`).toBe(true);
         else expect(result.error?.code, `${role} ${name}`).toBe(outcome);
       }

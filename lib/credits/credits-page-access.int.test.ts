@@ -34,6 +34,8 @@ describe("Credits page access: CSV export and Load older events", () => {
     for (let i = 0; i < 5; i++) {
       await debitCredits({ workspaceId: ws, member: home.users.member.id, feature: "chat_reply", credits: 1, idempotencyKey: `d${i}`, group: "order:7, blue" });
     }
+    await grantCredits({ workspaceId: ws, member: home.users.owner.id, credits: 70, source: "adjustment", expiresAt: null, memo: "Owner's own adjustment", idempotencyKey: "o" });
+    await grantCredits({ workspaceId: ws, credits: 40, source: "adjustment", expiresAt: null, memo: "Pool adjustment", idempotencyKey: "p" });
   });
   beforeEach(() => {
     session.userId = null;
@@ -59,20 +61,44 @@ describe("Credits page access: CSV export and Load older events", () => {
     }
   });
 
-  it("gives an admin the workspace, filtered by member and type, with formulas defused", async () => {
+  it("gives the owner the full credit log: every member's events and the pool's", async () => {
+    session.userId = home.users.owner.id;
+    const all = await download(home.workspace.slug);
+    expect(all.text.trimEnd().split("\r\n")).toHaveLength(1 + 9);
+    expect(all.text).toContain("Owner's own adjustment");
+    expect(all.text).toContain("Pool adjustment");
+  });
+
+  it("gives an admin only their own events and those of the members they manage, filtered by member and type, with formulas defused", async () => {
     session.userId = home.users.admin.id;
     const all = await download(home.workspace.slug);
     expect(all.text.trimEnd().split("\r\n")).toHaveLength(1 + 7);
     expect(all.text).toContain(",'=cmd|' /C calc'!A0,");
+    expect(all.text).not.toContain("Owner's own adjustment");
+    expect(all.text).not.toContain("Pool adjustment");
+    const owners = await download(home.workspace.slug, `?member=${home.users.owner.id}`);
+    expect(owners.text).not.toContain("Owner's own adjustment");
     const topUps = await download(home.workspace.slug, `?type=top_up&member=${home.users.member.id}`);
     expect(topUps.text.trimEnd().split("\r\n")).toHaveLength(2);
     expect(topUps.text).toContain("Member top-up");
   });
 
+  it("gives an admin only their own events where the policy lets only owners buy for members", async () => {
+    await prisma.workspace.update({ where: { id: home.workspace.id }, data: { policy: { ledger: { starterCredits: 0 }, purchasing: { buyForMembers: ["owner"] } } } });
+    try {
+      session.userId = home.users.admin.id;
+      const csv = await download(home.workspace.slug, `?member=${home.users.member.id}`);
+      expect(csv.text.trimEnd().split("\r\n")).toHaveLength(1 + 1);
+      expect(csv.text).not.toContain("Member top-up");
+    } finally {
+      await prisma.workspace.update({ where: { id: home.workspace.id }, data: { policy: { ledger: { starterCredits: 0 } } } });
+    }
+  });
+
   it("pages older events with the cursor and keeps members to their own", async () => {
     session.userId = home.users.member.id;
     const { listCreditHistory } = await import("@/lib/credits/list-credit-history");
-    const first = await listCreditHistory({ workspaceId: home.workspace.id, limit: 1 });
+    const first = await listCreditHistory({ workspaceId: home.workspace.id, memberId: home.users.member.id, limit: 1 });
     const asMember = await loadOlderCreditEventsAction({ workspaceSlug: home.workspace.slug, cursor: first.events[0].id, memberId: home.users.admin.id });
     expect(asMember.ok).toBe(true);
     if (!asMember.ok) return;

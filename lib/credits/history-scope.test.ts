@@ -1,20 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { historyMemberScope, parseHistoryFilter } from "@/lib/credits/history-scope";
+import { parseHistoryFilter } from "@/lib/credits/history-scope";
 import { creditEventKind } from "@/lib/credits/credit-event-kinds";
-
-describe("historyMemberScope", () => {
-  it("lets owners and admins see everyone or pick a member", () => {
-    expect(historyMemberScope({ role: "owner", userId: "o" }, undefined)).toBeUndefined();
-    expect(historyMemberScope({ role: "admin", userId: "a" }, "m")).toBe("m");
-  });
-
-  it("keeps members, viewers and unknown roles to their own events", () => {
-    expect(historyMemberScope({ role: "member", userId: "m" }, undefined)).toBe("m");
-    expect(historyMemberScope({ role: "member", userId: "m" }, "someone-else")).toBe("m");
-    expect(historyMemberScope({ role: "viewer", userId: "v" }, "someone-else")).toBe("v");
-    expect(historyMemberScope({ role: "superuser", userId: "x" }, undefined)).toBe("x");
-  });
-});
 
 describe("parseHistoryFilter", () => {
   it("reads type and member and ignores what it does not know", () => {

@@ -1,13 +1,4 @@
-import { roleAllows } from "@/lib/auth/permissions";
 import { ZCreditEventKind, type TCreditHistoryFilter } from "@/lib/credits/history-schemas";
-
-/**
- * Whose events a person may see: owners and admins (ledger:read_all) the whole workspace or the
- * member they pick; everyone else (members, viewers) only their own, whatever they ask for.
- */
-export function historyMemberScope(actor: { role: string; userId: string }, requestedMemberId: string | undefined): string | undefined {
-  return roleAllows(actor.role, "ledger:read_all") ? requestedMemberId : actor.userId;
-}
 
 function first(value: string | string[] | null | undefined): string | undefined {
   const text = Array.isArray(value) ? value[0] : value;

@@ -45,12 +45,13 @@ function actorLabel(row: TRow): string | null {
 /**
  * The Credits page's ledger history, newest first, keyset-paginated on the entry id (stable
  * under concurrent writes), with who and which feature. Scoped to the workspace; with
- * `memberId` only that member's entries (including their pool draws). The caller decides who may
- * see whose events (members: only their own).
+ * `memberId` only that member's entries (including their pool draws), with `memberIds` only
+ * those members'. The caller decides who may see whose events (resolveHistoryScope).
  */
 export async function listCreditHistory(options: {
   workspaceId: string;
   memberId?: string;
+  memberIds?: readonly string[] | null;
   kind?: TCreditEventKind;
   cursor?: string;
   limit?: number;
@@ -61,6 +62,10 @@ export async function listCreditHistory(options: {
   if (options.memberId) {
     values.push(options.memberId);
     where.push(`e.user_id = $${values.length}`);
+  }
+  if (options.memberIds) {
+    values.push([...options.memberIds]);
+    where.push(`e.user_id = ANY($${values.length}::text[])`);
   }
   if (options.kind) where.push(creditEventKindSql(options.kind));
   values.push(limit + 1);

@@ -25,8 +25,7 @@ const INT8_MAX = BigInt("9223372036854775807");
 /** A keyset cursor: a ledger entry id, so a positive int8 (larger ones would fail in SQL). */
 export const ZLedgerCursor = z
   .string()
-  .regex(/^[1-9]\d{0,18}$/, "must be a cursor from a previous page")
-  .refine((value) => BigInt(value) <= INT8_MAX, "must be a cursor from a previous page");
+  .refine((value) => /^[1-9]\d{0,18}$/.test(value) && BigInt(value) <= INT8_MAX, "must be a cursor from a previous page");
 /** Free-form JSON kept with a usage: at most 32 levels deep (deeper nesting breaks jsonb and our hashing). */
 export const ZMetadata = z
   .record(z.string(), z.unknown())

@@ -1,9 +1,8 @@
 import { createStripeGateway } from "@/lib/payments/stripe-gateway";
 import type { PaymentGateway } from "@/lib/payments/gateway";
 
-// The sandbox accepts any sk_test_/pk_test_ key; these fixed ones make the demo reproducible.
-const SANDBOX_SECRET_KEY = "sk_test_refill_sandbox";
-const SANDBOX_PUBLISHABLE_KEY = "pk_test_refill_sandbox";
+// The sandbox accepts only the key it was started with (STRIPE_SANDBOX_SECRET_KEY) and its pair.
+const DEFAULT_SANDBOX_SECRET_KEY = "sk_test_refill_sandbox";
 
 let gateway: PaymentGateway | undefined;
 
@@ -23,9 +22,10 @@ export function getGateway(): PaymentGateway {
   } else {
     const port = Number(process.env.STRIPE_SANDBOX_PORT ?? 12111);
     const host = process.env.STRIPE_SANDBOX_HOST ?? "127.0.0.1";
+    const sandboxKey = process.env.STRIPE_SANDBOX_SECRET_KEY || DEFAULT_SANDBOX_SECRET_KEY;
     gateway = createStripeGateway({
-      secretKey: SANDBOX_SECRET_KEY,
-      publishableKey: SANDBOX_PUBLISHABLE_KEY,
+      secretKey: sandboxKey,
+      publishableKey: sandboxKey.replace(/^sk_/, "pk_"),
       webhookSecret: process.env.STRIPE_WEBHOOK_SECRET ?? "",
       connection: { host, port, protocol: "http" },
       stripeJsUrl: `${process.env.STRIPE_SANDBOX_PUBLIC_URL ?? `http://${host}:${port}`}/js/v3.js`,

@@ -20,7 +20,10 @@ export function appEnv({ dataDir, port, databaseUrl, sandboxPort }) {
   if (!env.SMTP_URL) env.REFILL_DEV_MAILBOX = "1";
   if (!env.STRIPE_SECRET_KEY) {
     env.STRIPE_SANDBOX_PORT = String(sandboxPort);
+    // A STRIPE_WEBHOOK_SECRET that is set is the one both the app and the sandbox use.
     env.STRIPE_WEBHOOK_SECRET ||= keptSecret(dataDir, "stripe-webhook-secret", () => `whsec_${randomBytes(24).toString("hex")}`);
+    env.STRIPE_SANDBOX_SECRET_KEY ||= "sk_test_refill_sandbox";
+    env.STRIPE_SANDBOX_CONTROL_TOKEN ||= keptSecret(dataDir, "stripe-sandbox-control-token", () => randomBytes(24).toString("base64url"));
   }
   for (const name of ["SEED_API_KEY_DEMO", "SEED_API_KEY_NORTHSIDE"]) {
     env[name] ||= keptSecret(dataDir, name.toLowerCase(), () => `rf_live_${randomBytes(24).toString("base64url")}`);

@@ -31,6 +31,7 @@ export async function startPaymentsHarness(options: { webhooks?: boolean } = {})
   const sandbox = await startStripeSandbox({
     port: 0,
     log: false,
+    secretKey: "sk_test_it",
     retrySchedule: [50, 100, 200],
     ...(options.webhooks === false ? {} : { webhookUrl, webhookSecret: WEBHOOK_SECRET }),
   });
@@ -42,7 +43,7 @@ export async function startPaymentsHarness(options: { webhooks?: boolean } = {})
     stripe,
     webhookUrl,
     async flushWebhooks() {
-      await fetch(`${sandbox.url}/_sandbox/webhooks/flush`, { method: "POST" });
+      await fetch(`${sandbox.url}/_sandbox/webhooks/flush`, { method: "POST", headers: { authorization: `Bearer ${sandbox.controlToken}` } });
     },
     async authenticate(paymentIntentId: string, clientSecret: string, outcome: "complete" | "fail") {
       const response = await fetch(`${sandbox.url}/_sandbox/payment_intents/${paymentIntentId}/authenticate`, {

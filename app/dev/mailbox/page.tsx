@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { devMailboxEnabled, unsafeListDevMailbox } from "@/lib/notify/list-dev-mailbox";
+import { unsafeListDevMailbox } from "@/lib/notify/list-dev-mailbox";
+import { devMailboxAllows } from "@/lib/notify/dev-mailbox-access";
 import { EmptyState } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Dev mailbox" };
@@ -13,14 +15,15 @@ function linkify(text: string) {
 }
 
 export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
-  if (!devMailboxEnabled()) notFound();
+  const requestHeaders = await headers();
+  if (!devMailboxAllows({ env: process.env, header: (name) => requestHeaders.get(name) })) notFound();
   const { to } = await searchParams;
   const emails = await unsafeListDevMailbox({ to });
   return (
     <main className="mx-auto max-w-3xl px-4 py-8">
       <h1 className="text-2xl font-semibold">Dev mailbox</h1>
       <p className="mt-1 text-sm text-slate-600">
-        Emails the app would send. Shown because this server has no <code>SMTP_URL</code>; never on in production.
+        Emails the app would send. Shown because this server has no <code>SMTP_URL</code>, and only to this machine; never on in production.
       </p>
       <form className="my-4 flex gap-2">
         <label htmlFor="to" className="sr-only">Recipient</label>

@@ -5,10 +5,13 @@ import { buildInvoiceLines } from "@/lib/billing/invoices/invoice-lines";
 
 export type TInvoiceDocument = Awaited<ReturnType<typeof getInvoiceDocument>>;
 
-/** Everything an invoice PDF prints, looked up in this workspace only (else `not_found`). */
-export async function getInvoiceDocument(options: { workspaceId: string; invoiceId: string }) {
+/**
+ * Everything an invoice PDF prints, looked up in this workspace only, and with `buyerUserId`
+ * only among that person's purchases (else `not_found`).
+ */
+export async function getInvoiceDocument(options: { workspaceId: string; invoiceId: string; buyerUserId?: string }) {
   const invoice = await prisma.invoice.findFirst({
-    where: { id: options.invoiceId, workspaceId: options.workspaceId },
+    where: { id: options.invoiceId, workspaceId: options.workspaceId, ...(options.buyerUserId ? { purchase: { buyerUserId: options.buyerUserId } } : {}) },
     include: { purchase: { include: { lines: true } } },
   });
   if (!invoice) throw new AppError("not_found", "No such invoice.");

@@ -4,15 +4,18 @@ import type { TInvoiceFilter } from "@/lib/billing/invoices/invoice-filter";
 
 const PAGE = 50;
 
-/** A workspace's invoices, newest first, filtered by kind and issue date, 50 a page by number. */
-export async function listInvoices(options: { workspaceId: string; workspaceSlug: string; filter: TInvoiceFilter }) {
+/**
+ * A workspace's invoices, newest first, filtered by kind and issue date, 50 a page by number;
+ * with `buyerUserId` only those of that person's purchases (invoiceScope).
+ */
+export async function listInvoices(options: { workspaceId: string; workspaceSlug: string; filter: TInvoiceFilter; buyerUserId?: string }) {
   const { kind, from, to, before } = options.filter;
   const rows = await prisma.invoice.findMany({
     where: {
       workspaceId: options.workspaceId,
+      ...(options.buyerUserId ? { purchase: { buyerUserId: options.buyerUserId, ...(kind ? { kind } : {}) } } : kind ? { purchase: { kind } } : {}),
       ...(before ? { number: { lt: before } } : {}),
       ...(from || to ? { issuedAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
-      ...(kind ? { purchase: { kind } } : {}),
     },
     include: { purchase: { select: { kind: true, description: true, credits: true, buyerUserId: true } } },
     orderBy: { number: "desc" },

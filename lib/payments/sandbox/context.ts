@@ -10,6 +10,12 @@ export interface SandboxConfig {
   merchantName: string;
   /** Base of links handed to browsers (challenge pages); the request's Host when unset. */
   publicUrl: string | null;
+  /** The only API keys accepted: the secret key and its publishable pair. */
+  keys: { secret: string; publishable: string };
+  /** Origins allowed to call the API from a browser (the app's); no CORS for any other. */
+  allowedOrigins: readonly string[];
+  /** Bearer token the `/_sandbox` test controls require. */
+  controlToken: string;
   log: (message: string) => void;
 }
 

@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { caught, type SandboxHarness, startHarness } from "./test-support";
+import { caught, HARNESS_PUBLISHABLE_KEY, type SandboxHarness, startHarness } from "./test-support";
 
 let h: SandboxHarness;
 beforeAll(async () => {
@@ -125,11 +125,11 @@ describe("customers and payment methods", () => {
     const anonymous = await fetch(`${h.sandbox.url}/v1/customers`);
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get("request-id")).toMatch(/^req_/);
-    const publishable = new Stripe("pk_test_browser", { host: "127.0.0.1", port: h.sandbox.port, protocol: "http" });
+    const publishable = new Stripe(HARNESS_PUBLISHABLE_KEY, { host: "127.0.0.1", port: h.sandbox.port, protocol: "http" });
     expect(await caught(publishable.customers.list())).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
   });
 
-  it("answers CORS preflights reflecting the origin", async () => {
+  it("answers CORS preflights for the app's origin", async () => {
     const response = await fetch(`${h.sandbox.url}/v1/payment_methods`, {
       method: "OPTIONS",
       headers: { Origin: "http://localhost:3000", "Access-Control-Request-Method": "POST" },

@@ -22,11 +22,15 @@ export function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** CORS for Stripe.js-style browser calls: reflect the origin; GET, POST, DELETE, OPTIONS. */
-export function setCorsHeaders(req: IncomingMessage, res: ServerResponse): void {
-  const origin = req.headers.origin;
-  res.setHeader("Access-Control-Allow-Origin", origin ?? "*");
+/**
+ * CORS for the app's Stripe.js-style browser calls: only an allowed origin (exactly) gets the
+ * Access-Control headers; a page on any other site cannot read the sandbox's answers.
+ */
+export function setCorsHeaders(req: IncomingMessage, res: ServerResponse, allowedOrigins: readonly string[]): void {
   res.setHeader("Vary", "Origin");
+  const origin = req.headers.origin;
+  if (!origin || !allowedOrigins.includes(origin)) return;
+  res.setHeader("Access-Control-Allow-Origin", origin);
   res.setHeader("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS");
   res.setHeader(
     "Access-Control-Allow-Headers",

@@ -1,14 +1,29 @@
 import type { AddressInfo } from "node:net";
 import { addWebhookEndpoint } from "./routes/webhook-endpoints";
+import { randomBytes } from "node:crypto";
 import { createSandboxServer } from "./server";
 import { DEFAULT_RETRY_SCHEDULE } from "./webhook-dispatcher";
 
 export { signWebhookPayload } from "./webhook-signature";
 export { TEST_CARDS } from "./test-cards";
 
+/** The secret key the sandbox accepts unless told otherwise (the demo's). */
+export const DEFAULT_SANDBOX_SECRET_KEY = "sk_test_refill_sandbox";
+
+/** A sandbox secret key's publishable pair: `sk_test_x` → `pk_test_x`. */
+export function publishableKeyFor(secretKey: string): string {
+  return secretKey.replace(/^sk_/, "pk_");
+}
+
 export interface StripeSandboxOptions {
   /** 0 picks a free port. */
   port: number;
+  /** The one secret key accepted (`sk_test_…`, default `sk_test_refill_sandbox`); its `pk_test_…` pair is the publishable key. */
+  secretKey?: string;
+  /** Origins allowed to call the API from browsers (the app's origin); default none. */
+  allowedOrigins?: readonly string[];
+  /** Bearer token for the `/_sandbox` controls; generated when omitted (see `controlToken` of the result). */
+  controlToken?: string;
   /** Interface to listen on; default 127.0.0.1. */
   host?: string;
   /** An endpoint that receives every event (the app's webhook route). */
@@ -28,6 +43,8 @@ export interface StripeSandboxOptions {
 export interface StripeSandbox {
   url: string;
   port: number;
+  /** The token the `/_sandbox` controls require. */
+  controlToken: string;
   close: () => Promise<void>;
 }
 
@@ -38,13 +55,23 @@ export interface StripeSandbox {
  */
 export async function startStripeSandbox(options: StripeSandboxOptions): Promise<StripeSandbox> {
   const log = options.log === false ? () => {} : (options.log ?? ((message: string) => console.log(`[stripe-sandbox] ${message}`)));
+  const secretKey = options.secretKey || DEFAULT_SANDBOX_SECRET_KEY;
+  if (!/^sk_test_\w+$/.test(secretKey)) throw new Error("The sandbox's secret key must look like sk_test_…");
+  const controlToken = options.controlToken || randomBytes(24).toString("base64url");
   const { server, state, webhooks } = createSandboxServer(
-    { merchantName: options.merchantName ?? "Refill", publicUrl: options.publicUrl?.replace(/\/$/, "") ?? null, log },
+    {
+      merchantName: options.merchantName ?? "Refill",
+      publicUrl: options.publicUrl?.replace(/\/$/, "") ?? null,
+      keys: { secret: secretKey, publishable: publishableKeyFor(secretKey) },
+      allowedOrigins: options.allowedOrigins ?? [],
+      controlToken,
+      log,
+    },
     options.retrySchedule ?? DEFAULT_RETRY_SCHEDULE,
   );
   if (options.webhookUrl) {
     const endpoint = addWebhookEndpoint(state, { url: options.webhookUrl, secret: options.webhookSecret });
-    if (!options.webhookSecret) log(`webhook endpoint ${endpoint.url} signs with generated secret ${endpoint.secret}`);
+    if (!options.webhookSecret) log(`webhook endpoint ${endpoint.url} signs with a generated secret; pass the app's STRIPE_WEBHOOK_SECRET to verify it`);
   }
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
@@ -59,6 +86,7 @@ export async function startStripeSandbox(options: StripeSandboxOptions): Promise
   return {
     url: `http://${urlHost}:${port}`,
     port,
+    controlToken,
     close: () =>
       new Promise<void>((resolve, reject) => {
         webhooks.reset();

@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { caught, type SandboxHarness, startHarness } from "./test-support";
+import { caught, HARNESS_PUBLISHABLE_KEY, type SandboxHarness, startHarness } from "./test-support";
 
 let h: SandboxHarness;
 beforeAll(async () => {
@@ -206,7 +206,7 @@ describe("payment intents: the state machine", () => {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost:3000" },
         body: new URLSearchParams({
-          key: "pk_test_browser",
+          key: HARNESS_PUBLISHABLE_KEY,
           client_secret: clientSecret,
           use_stripe_sdk: "true",
           "payment_method_data[type]": "card",
@@ -221,9 +221,9 @@ describe("payment intents: the state machine", () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
     expect(await ok.json()).toMatchObject({ status: "succeeded" });
-    const retrieved = await fetch(`${h.sandbox.url}/v1/payment_intents/${intent.id}?key=pk_test_browser&client_secret=${intent.client_secret}`);
+    const retrieved = await fetch(`${h.sandbox.url}/v1/payment_intents/${intent.id}?key=${HARNESS_PUBLISHABLE_KEY}&client_secret=${intent.client_secret}`);
     expect(retrieved.status).toBe(200);
-    const withoutSecret = await fetch(`${h.sandbox.url}/v1/payment_intents/${intent.id}?key=pk_test_browser`);
+    const withoutSecret = await fetch(`${h.sandbox.url}/v1/payment_intents/${intent.id}?key=${HARNESS_PUBLISHABLE_KEY}`);
     expect(withoutSecret.status).toBe(400);
   });
 });

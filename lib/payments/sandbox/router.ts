@@ -6,9 +6,11 @@ import type { RequestContext } from "./context";
  * - `publishable`: a secret or a publishable key (`pk_test_…`);
  * - `client_secret`: a secret key, or a publishable key with the `client_secret` of the intent
  *   named by the path's `:id` (browser confirmation);
- * - `none`: sandbox controls and static assets.
+ * - `control`: the sandbox's test controls, with `Authorization: Bearer <control token>`;
+ * - `none`: static assets, and the 3-D Secure pages and outcomes (they require the intent's
+ *   `client_secret`, like Stripe's hosted challenge).
  */
-export type Access = "secret" | "publishable" | "client_secret" | "none";
+export type Access = "secret" | "publishable" | "client_secret" | "control" | "none";
 
 /** A non-JSON answer (HTML, script, redirect) or a JSON one with another status. */
 export class RawReply {

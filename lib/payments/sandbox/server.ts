@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Credential, RequestContext, SandboxConfig, SandboxControls } from "./context";
@@ -39,14 +40,33 @@ export interface SandboxServer {
   webhooks: WebhookDispatcher;
 }
 
-/** Only test-mode keys; a publishable key only where the route allows it (and with the intent's client secret). */
-function authorize(state: SandboxState, match: RouteMatch, credential: Credential, params: Params): void {
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Only the keys the sandbox was started with; a publishable key only where the route allows it
+ * (and with the intent's client secret); the controls only with the control token. Error
+ * messages never repeat what was presented.
+ */
+function authorize(state: SandboxState, config: SandboxConfig, match: RouteMatch, credential: Credential, params: Params): void {
   const { access } = match.route;
   if (access === "none") return;
+  if (access === "control") {
+    if (credential.kind === "none" || !sameSecret(credential.key, config.controlToken)) {
+      throw authenticationError("The sandbox controls need Authorization: Bearer <STRIPE_SANDBOX_CONTROL_TOKEN>.");
+    }
+    return;
+  }
   if (credential.kind === "none") {
     throw authenticationError("You did not provide an API key. Provide it in the Authorization header (Bearer sk_test_…).");
   }
-  if (!/^(sk|rk|pk)_test_/.test(credential.key)) throw authenticationError("The Stripe sandbox accepts test-mode keys only (sk_test_…, pk_test_…).");
+  const expected = credential.kind === "secret" ? config.keys.secret : config.keys.publishable;
+  if (!sameSecret(credential.key, expected)) {
+    throw authenticationError("Invalid API Key provided. The sandbox accepts only the key it was started with (STRIPE_SANDBOX_SECRET_KEY) and its publishable pair.");
+  }
   if (credential.kind === "secret" || access === "publishable") return;
   if (access === "secret") throw authenticationError("This API call cannot be made with a publishable API key. Please use a secret API key.");
   const intent = state.lookup(match.pathParams.id) as { client_secret?: string } | undefined;
@@ -122,7 +142,7 @@ export function createSandboxServer(config: SandboxConfig, retrySchedule: readon
       const match = matchRoute(ROUTES, method, url.pathname);
       if (!match) throw new SandboxError(404, { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${url.pathname}).` });
       const credential = readCredential(req, typeof params.key === "string" ? params.key : undefined);
-      authorize(state, match, credential, params);
+      authorize(state, config, match, credential, params);
       if (idempotencyKey && credential.kind !== "none") {
         ticket = idempotency.begin(credential.key, idempotencyKey, method, url.pathname, params);
         if (ticket.kind === "replay") return replay(res, ticket.response, headers);
@@ -156,7 +176,7 @@ export function createSandboxServer(config: SandboxConfig, retrySchedule: readon
 
   const server = createServer((req, res) => {
     const requestId = `req_${randomToken(14)}`;
-    setCorsHeaders(req, res);
+    setCorsHeaders(req, res, config.allowedOrigins);
     handle(req, res, requestId).catch((error: unknown) => {
       config.log(`unexpected failure: ${error instanceof Error ? error.stack : String(error)}`);
       if (!res.headersSent) send(res, 500, "application/json", errorPayload({ type: "api_error", message: "Internal sandbox error." }), { "Request-Id": requestId });

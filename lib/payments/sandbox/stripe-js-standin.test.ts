@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeDocument, type FakeNode } from "./fake-dom";
-import { type SandboxHarness, startHarness } from "./test-support";
+import { HARNESS_PUBLISHABLE_KEY, type SandboxHarness, startHarness } from "./test-support";
 
 // The stand-in runs here on a minimal fake DOM against a real sandbox; the browser test proper
 // (with React and Playwright) lives with the app's e2e specs.
@@ -86,7 +86,7 @@ describe("Stripe.js stand-in", () => {
   it("defines window.Stripe as a plain function with what react-stripe-js checks", () => {
     const { Stripe } = load();
     expect(Stripe.version).toBe("endive");
-    const stripe = Stripe.apply(undefined, ["pk_test_x"]) as unknown as Record<string, unknown>;
+    const stripe = Stripe.apply(undefined, [HARNESS_PUBLISHABLE_KEY]) as unknown as Record<string, unknown>;
     for (const name of ["elements", "createToken", "createPaymentMethod", "confirmCardPayment", "confirmCardSetup", "confirmPayment",
       "confirmSetup", "handleNextAction", "handleCardAction", "retrievePaymentIntent", "retrieveSetupIntent", "registerAppInfo", "_registerWrapper"]) {
       expect(typeof stripe[name]).toBe("function");
@@ -95,7 +95,7 @@ describe("Stripe.js stand-in", () => {
 
   it("validates the card client-side: Luhn, then complete", async () => {
     const { Stripe, document } = load();
-    const { type, changes, host } = await mountCard(document, Stripe("pk_test_x"));
+    const { type, changes, host } = await mountCard(document, Stripe(HARNESS_PUBLISHABLE_KEY));
     expect(host.find((node) => node.attributes.name === "cardnumber")?.attributes["aria-label"]).toBe("Card number");
     type("cardnumber", "4242424242424241");
     expect(changes.at(-1)).toMatchObject({ elementType: "card", complete: false, brand: "visa", error: { type: "validation_error", code: "incorrect_number" } });
@@ -107,7 +107,7 @@ describe("Stripe.js stand-in", () => {
 
   it("survives StrictMode's create / destroy / create, refusing a second live card", async () => {
     const { Stripe } = load();
-    const elements = Stripe("pk_test_x").elements();
+    const elements = Stripe(HARNESS_PUBLISHABLE_KEY).elements();
     const first = elements.create("card");
     expect(() => elements.create("card")).toThrow(/one Element of type card/);
     first.destroy();
@@ -118,7 +118,7 @@ describe("Stripe.js stand-in", () => {
 
   it("confirms a 3-D Secure payment through the inline challenge", async () => {
     const { Stripe, document } = load();
-    const stripe = Stripe("pk_test_x");
+    const stripe = Stripe(HARNESS_PUBLISHABLE_KEY);
     const { type, card } = await mountCard(document, stripe);
     await fill(type, "4000002760003184");
     const intent = await h.stripe.paymentIntents.create({ amount: 4200, currency: "usd" });
@@ -135,7 +135,7 @@ describe("Stripe.js stand-in", () => {
 
   it("closing the challenge counts as failing it", async () => {
     const { Stripe, document } = load();
-    const stripe = Stripe("pk_test_x");
+    const stripe = Stripe(HARNESS_PUBLISHABLE_KEY);
     const intent = await h.stripe.paymentIntents.create({ amount: 4200, currency: "usd" });
     const pending = stripe.confirmCardPayment(intent.client_secret ?? "", { payment_method: "pm_card_threeDSecure2Required" });
     button(await untilDialog(document), "Close").click();
@@ -144,7 +144,7 @@ describe("Stripe.js stand-in", () => {
 
   it("resolves declines to {error} and frictionless cards without any dialog", async () => {
     const { Stripe, document } = load();
-    const stripe = Stripe("pk_test_x");
+    const stripe = Stripe(HARNESS_PUBLISHABLE_KEY);
     const declined = await h.stripe.paymentIntents.create({ amount: 4200, currency: "usd" });
     const failure = await stripe.confirmCardPayment(declined.client_secret ?? "", { payment_method: "pm_card_visa_chargeDeclinedInsufficientFunds" });
     expect(failure.error).toMatchObject({ type: "card_error", code: "card_declined", decline_code: "insufficient_funds", payment_intent: { id: declined.id } });
@@ -156,7 +156,7 @@ describe("Stripe.js stand-in", () => {
 
   it("creates a payment method from the card element", async () => {
     const { Stripe, document } = load();
-    const stripe = Stripe("pk_test_x");
+    const stripe = Stripe(HARNESS_PUBLISHABLE_KEY);
     const { type, card } = await mountCard(document, stripe);
     const incomplete = await stripe.createPaymentMethod({ type: "card", card });
     expect(incomplete.error).toMatchObject({ type: "validation_error", code: "incomplete_number" });

@@ -7,9 +7,11 @@ import { RawReply, route, type Route } from "../router";
 import { authenticateSetupIntent } from "../setup-intent-flow";
 import { renderChallengePage, renderMessagePage } from "../three-ds-page";
 import type { PaymentIntent, SetupIntent } from "../types";
-import { addWebhookEndpoint } from "./webhook-endpoints";
+import { addWebhookEndpoint, withoutSecret } from "./webhook-endpoints";
 
 // Test controls that Stripe does not have (all paths under /_sandbox). Never exposed in production.
+// Those acting on the whole account need the control token; the 3-D Secure ones only the intent's
+// client secret, because the browser (the Stripe.js stand-in, the challenge page) calls them.
 
 function intentForSecret(ctx: RequestContext, id: string, clientSecret: string | null | undefined): PaymentIntent | SetupIntent {
   const intent = id.startsWith("seti_") ? ctx.state.setupIntents.get(id) : ctx.state.paymentIntents.get(id);
@@ -92,16 +94,17 @@ function registerEndpoint(ctx: RequestContext) {
   if (existing) {
     if (secret) existing.secret = secret;
     if (enabledEvents && enabledEvents.length > 0) existing.enabled_events = enabledEvents;
-    return existing;
+    return withoutSecret(existing);
   }
-  return addWebhookEndpoint(ctx.state, { url, secret, enabledEvents });
+  // The caller chose the secret (the app's) or can read it from nowhere: it is never echoed.
+  return withoutSecret(addWebhookEndpoint(ctx.state, { url, secret, enabledEvents }));
 }
 
 export const sandboxControlRoutes: Route[] = [
-  route("POST", "/_sandbox/reset", reset, "none"),
-  route("GET", "/_sandbox/webhook_deliveries", listDeliveries, "none"),
-  route("POST", "/_sandbox/webhooks/flush", flush, "none"),
-  route("POST", "/_sandbox/webhook_endpoints", registerEndpoint, "none"),
+  route("POST", "/_sandbox/reset", reset, "control"),
+  route("GET", "/_sandbox/webhook_deliveries", listDeliveries, "control"),
+  route("POST", "/_sandbox/webhooks/flush", flush, "control"),
+  route("POST", "/_sandbox/webhook_endpoints", registerEndpoint, "control"),
   route("POST", "/_sandbox/payment_intents/:id/authenticate", authenticateRoute, "none"),
   route("POST", "/_sandbox/setup_intents/:id/authenticate", authenticateRoute, "none"),
   route("GET", "/_sandbox/3ds/:id", challengePage, "none"),

@@ -14,6 +14,7 @@ import { getPaymentSource } from "@/lib/billing/payers/get-payment-source";
 import { getWorkspacePaymentMethod } from "@/lib/billing/payment-methods/get-workspace-payment-method";
 import { listInvoices } from "@/lib/billing/invoices/list-invoices";
 import { parseInvoiceFilter } from "@/lib/billing/invoices/invoice-filter";
+import { invoiceScope } from "@/lib/billing/invoices/invoice-scope";
 
 export const metadata: Metadata = { title: "Billing" };
 
@@ -59,7 +60,7 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
   const filter = parseInvoiceFilter(search);
   const [plans, invoices, workspaceCard, workspaceSource] = await Promise.all([
     getPlanOptions({ workspaceId: actor.workspaceId, userId: null }),
-    listInvoices({ workspaceId: actor.workspaceId, workspaceSlug: actor.workspaceSlug, filter }),
+    listInvoices({ workspaceId: actor.workspaceId, workspaceSlug: actor.workspaceSlug, filter, ...invoiceScope(actor) }),
     getWorkspacePaymentMethod({ workspaceId: actor.workspaceId, userId: actor.userId, role: actor.role }),
     getPaymentSource({ workspaceId: actor.workspaceId, userId: actor.userId, scope: "workspace" }),
   ]);
@@ -79,10 +80,26 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
             {!canManage && <p className="text-sm text-slate-500">Only the workspace owner can change the plan.</p>}
           </div>
         </Card>
+<<<<<<< HEAD
         <Card title="Payment method" description="The workspace's card pays for its plan and renewals, auto-reload, and what owners and admins buy for members or the pool. Members' own top-ups and personal plans use their own cards.">
           <PaymentMethodPanel workspaceSlug={actor.workspaceSlug} method={workspaceCard} canManage={canManage} gateway={gateway} />
         </Card>
         <Card title="Invoices" description="One numbered invoice per payment, with a line per member it was for.">
+=======
+        {canManage && (
+          <Card title="Payment method" description="Your default card pays for plans, renewals and top-ups you buy.">
+            <PaymentMethodPanel workspaceSlug={actor.workspaceSlug} card={savedCard} gateway={gateway} />
+          </Card>
+        )}
+        <Card
+          title="Invoices"
+          description={
+            roleAllows(actor.role, "invoices:read_all")
+              ? "One numbered invoice per payment, with a line per member it was for."
+              : "Invoices of the purchases you made, with a line per member it was for. The owner sees every invoice."
+          }
+        >
+>>>>>>> 847ca88 (Owner-only data: admins see invoices of their own purchases and the events of members they manage; the sandbox accepts only its keys, the app's origin and a control token; the demo binds loopback and the mailbox answers loopback only)
           <InvoiceTable
             base={base}
             filter={shownFilter}

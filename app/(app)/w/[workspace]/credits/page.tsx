@@ -11,7 +11,8 @@ import { getCreditsOverview } from "@/lib/credits/get-credits-overview";
 import { listFeatures } from "@/lib/credits/list-features";
 import { listCreditHistory } from "@/lib/credits/list-credit-history";
 import { GroupedUsageFallback, GroupedUsageSection } from "./grouped-usage-section";
-import { historyMemberScope, parseHistoryFilter } from "@/lib/credits/history-scope";
+import { parseHistoryFilter } from "@/lib/credits/history-scope";
+import { resolveHistoryScope } from "@/lib/credits/resolve-history-scope";
 import { CREDIT_HISTORY_PAGE_SIZE, parseUsagePeriod, type TCreditHistoryFilter, type TUsagePeriod } from "@/lib/credits/history-schemas";
 import { listMembers } from "@/lib/workspaces/list-members";
 import { BuyOffers } from "@/components/payments/buy-offers";
@@ -32,33 +33,37 @@ export default async function CreditsPage({ params, searchParams }: { params: Pr
   const query = await searchParams;
   const period = parseUsagePeriod(query.period);
   const readsAll = roleAllows(actor.role, "ledger:read_all");
+  // Owners read the whole log; admins the members they manage; both may filter by member.
+  const readsOthers = readsAll || roleAllows(actor.role, "ledger:read_managed");
   const requested = parseHistoryFilter({ type: query.type, member: query.member });
-  const filter = { ...requested, memberId: historyMemberScope(actor, requested.memberId) };
   const { workspaceId, userId } = actor;
+  const scope = await resolveHistoryScope({ workspaceId, actor, requestedMemberId: requested.memberId });
+  const filter = { ...requested, memberId: scope.memberIds?.length === 1 && requested.memberId === scope.memberIds[0] ? requested.memberId : undefined };
 
   const [overview, features, history, members, purchaseContext] = await Promise.all([
     getCreditsOverview({ workspaceId, userId, role: actor.role }),
     listFeatures(),
-    listCreditHistory({ workspaceId, ...filter, limit: CREDIT_HISTORY_PAGE_SIZE }),
-    readsAll ? listMembers({ workspaceId }) : Promise.resolve(null),
+    listCreditHistory({ workspaceId, kind: filter.kind, memberIds: scope.memberIds, limit: CREDIT_HISTORY_PAGE_SIZE }),
+    readsOthers ? listMembers({ workspaceId }) : Promise.resolve(null),
     getPurchaseContext({ workspaceId, userId, role: actor.role }),
   ]);
   const gateway = getGateway().browserConfig();
   // Owners and admins manage auto-reload (null where the policy offers none).
   const autoReload = roleAllows(actor.role, "credits:buy_for_members") ? await getAutoReloadView({ workspaceId, userId, workspaceSlug: actor.workspaceSlug }) : null;
 
-  const planAdvice = readsAll ? await getPlanAdvice({ workspaceId }) : null;
+  const planAdvice = readsOthers ? await getPlanAdvice({ workspaceId }) : null;
 
   const base = `/w/${actor.workspaceSlug}`;
   const periodHref = (days: TUsagePeriod) => {
     const next = new URLSearchParams();
     next.set("period", String(days));
     if (requested.kind) next.set("type", requested.kind);
-    if (readsAll && requested.memberId) next.set("member", requested.memberId);
+    if (readsOthers && filter.memberId) next.set("member", filter.memberId);
     return `${base}/credits?${next}`;
   };
   // The filter shown is the one applied: a member's own events, whatever the URL asked for.
-  const shownFilter: TCreditHistoryFilter = readsAll ? filter : { kind: filter.kind };
+  const shownFilter: TCreditHistoryFilter = readsOthers ? filter : { kind: filter.kind };
+  const pickable = members && scope.selectable ? members.filter((m) => scope.selectable!.includes(m.userId)) : members;
 
   return (
     <div className="space-y-6">
@@ -86,18 +91,24 @@ export default async function CreditsPage({ params, searchParams }: { params: Pr
         />
       </Card>
       <Suspense key={period} fallback={<GroupedUsageFallback />}>
-        <GroupedUsageSection workspaceId={workspaceId} memberId={readsAll ? undefined : userId} period={period} periodHref={periodHref} />
+        <GroupedUsageSection workspaceId={workspaceId} memberId={readsOthers ? undefined : userId} period={period} periodHref={periodHref} />
       </Suspense>
       <Card
         title="Credit event history"
-        description={readsAll ? "Every credit movement in this workspace, newest first." : "Every movement of your credits, newest first."}
+        description={
+          readsAll
+            ? "Every credit movement in this workspace, newest first."
+            : readsOthers
+              ? "Your credit movements and those of the members you manage, newest first."
+              : "Every movement of your credits, newest first."
+        }
       >
         <CreditHistory
           key={`${shownFilter.kind ?? ""}:${shownFilter.memberId ?? ""}`}
           workspaceSlug={actor.workspaceSlug}
           initial={history}
           filter={shownFilter}
-          members={members ? members.map((m) => ({ userId: m.userId, name: m.name, email: m.email })) : null}
+          members={pickable ? pickable.map((m) => ({ userId: m.userId, name: m.name, email: m.email })) : null}
           period={period}
         />
       </Card>

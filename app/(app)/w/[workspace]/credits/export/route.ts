@@ -1,19 +1,21 @@
 import { authorize } from "@/lib/auth/authorize";
 import { errorResponse } from "@/lib/http/api-route";
 import { listCreditHistory } from "@/lib/credits/list-credit-history";
-import { historyMemberScope, parseHistoryFilter } from "@/lib/credits/history-scope";
+import { parseHistoryFilter } from "@/lib/credits/history-scope";
+import { resolveHistoryScope } from "@/lib/credits/resolve-history-scope";
 import { creditEventCsvRow, csvRow, CREDIT_EVENTS_CSV_HEADER } from "@/lib/credits/credit-events-csv";
 
 const EXPORT_PAGE_SIZE = 1000;
 
-// GET /w/[workspace]/credits/export?type=&member= — the credit history as CSV; members get only their own events
+// GET /w/[workspace]/credits/export?type=&member= — the credit history as CSV, in the reader's scope (resolveHistoryScope)
 export async function GET(request: Request, { params }: { params: Promise<{ workspace: string }> }): Promise<Response> {
   try {
     const { workspace } = await params;
     const actor = await authorize({ workspace: { slug: workspace }, permission: "workspace:read" });
     const url = new URL(request.url);
     const requested = parseHistoryFilter({ type: url.searchParams.get("type"), member: url.searchParams.get("member") });
-    const query = { workspaceId: actor.workspaceId, kind: requested.kind, memberId: historyMemberScope(actor, requested.memberId) };
+    const scope = await resolveHistoryScope({ workspaceId: actor.workspaceId, actor, requestedMemberId: requested.memberId });
+    const query = { workspaceId: actor.workspaceId, kind: requested.kind, memberIds: scope.memberIds };
     const encoder = new TextEncoder();
     let cursor: string | null | undefined;
     // Streams page by page along the keyset, so a long ledger never sits in memory at once.
