@@ -80,17 +80,9 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
             {!canManage && <p className="text-sm text-slate-500">Only the workspace owner can change the plan.</p>}
           </div>
         </Card>
-<<<<<<< HEAD
         <Card title="Payment method" description="The workspace's card pays for its plan and renewals, auto-reload, and what owners and admins buy for members or the pool. Members' own top-ups and personal plans use their own cards.">
           <PaymentMethodPanel workspaceSlug={actor.workspaceSlug} method={workspaceCard} canManage={canManage} gateway={gateway} />
         </Card>
-        <Card title="Invoices" description="One numbered invoice per payment, with a line per member it was for.">
-=======
-        {canManage && (
-          <Card title="Payment method" description="Your default card pays for plans, renewals and top-ups you buy.">
-            <PaymentMethodPanel workspaceSlug={actor.workspaceSlug} card={savedCard} gateway={gateway} />
-          </Card>
-        )}
         <Card
           title="Invoices"
           description={
@@ -99,7 +91,6 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
               : "Invoices of the purchases you made, with a line per member it was for. The owner sees every invoice."
           }
         >
->>>>>>> 847ca88 (Owner-only data: admins see invoices of their own purchases and the events of members they manage; the sandbox accepts only its keys, the app's origin and a control token; the demo binds loopback and the mailbox answers loopback only)
           <InvoiceTable
             base={base}
             filter={shownFilter}
@@ -107,7 +98,14 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
             invoices={invoices.invoices.map((i) => ({ ...i, issuedAt: i.issuedAt.toISOString() }))}
           />
         </Card>
-        <Card title="Credit log" description="Every credit movement of every member: grants, usage, refunds and expiries.">
+        <Card
+          title="Credit log"
+          description={
+            roleAllows(actor.role, "ledger:read_all")
+              ? "Every credit movement of every member: grants, usage, refunds and expiries."
+              : "Your credit movements and those of the members you manage: grants, usage, refunds and expiries."
+          }
+        >
           <div className="flex flex-wrap gap-3 text-sm">
             <Link className="font-medium text-brand-700 underline" href={`/w/${actor.workspaceSlug}/credits`}>Open the credit log (filter by member)</Link>
             <a className="font-medium text-brand-700 underline" href={`/w/${actor.workspaceSlug}/credits/export`}>Export all as CSV</a>
