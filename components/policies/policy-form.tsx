@@ -33,7 +33,7 @@ export function PolicyForm({ workspaceSlug, presets, initial }: { workspaceSlug:
     setResult(null);
     const saved = await savePolicyAction({ workspaceSlug, ...settings });
     setBusy(false);
-    setResult(saved.ok ? { tone: "success", text: "Policy saved. It applies to new purchases and spending from now on." } : { tone: "error", text: saved.error.message });
+    setResult(saved.ok ? { tone: "success", text: "Policy saved. It applies to new purchases and spending from now on; plan credits already granted this cycle stay where they are, and a change of where plan credits land takes effect from the next cycle." } : { tone: "error", text: saved.error.message });
   }
 
   return (
