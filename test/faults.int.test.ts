@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma, pgPool, usesEmbeddedDatabase } from "@/lib/db";
@@ -7,6 +8,7 @@ import { debitCredits } from "@/lib/credits/debit-credits";
 import { getBalance } from "@/lib/credits/get-balance";
 import { verifyLedger } from "@/lib/credits/verify-ledger";
 import { startPurchase } from "@/lib/billing/purchases/start-purchase";
+import { reconcilePurchases } from "@/lib/billing/purchases/reconcile-purchases";
 import { createStripeGateway } from "@/lib/payments/stripe-gateway";
 import { setGatewayForTests } from "@/lib/payments/get-gateway";
 import { createCreditsWorkspace, subscribe } from "@/prisma/seed/credits";
@@ -87,6 +89,63 @@ describe("faults", () => {
     const succeeded = await prisma.creditUsage.count({ where: { workspaceId: ws.workspace.id } });
     expect(after.available).toBe(100 - succeeded);
     expect((await verifyLedger(ws.workspace.id)).ok).toBe(true);
+  });
+
+  describe("the server killed after the card was charged, before the purchase stored the PaymentIntent id", () => {
+    const buyer = () => ({ userId: ws.users.member.id, email: ws.users.member.email, name: "Member", role: "member" });
+
+    /** A saved card, then a one-click purchase in a child process that dies right after the charge. */
+    async function chargeThenDie(idempotencyKey: string) {
+      await subscribe(prisma, { workspaceId: ws.workspace.id, userId: ws.users.member.id, planKey: "ai-starter", anchorAt: new Date(Date.now() - 86_400_000) });
+      const customer = await harness.stripe.customers.create({ email: ws.users.member.email });
+      const card = await harness.stripe.paymentMethods.attach("pm_card_visa", { customer: customer.id });
+      await prisma.billingCustomer.create({ data: { userId: ws.users.member.id, gatewayCustomerId: customer.id, defaultPaymentMethodId: card.id, cardBrand: "visa", cardLast4: "4242" } });
+      const input = { workspaceId: ws.workspace.id, buyer: buyer(), offerId: `pack-${PACK}`, target: "self", memberIds: [], payWith: "saved_card", idempotencyKey };
+      const child = spawn(process.execPath, ["--import", "tsx", "test/helpers/charge-then-die-child.ts", String(harness.sandbox.port), JSON.stringify(input)], { env: process.env, stdio: "ignore" });
+      const signal = await new Promise((resolve) => child.once("exit", (_code, sig) => resolve(sig)));
+      expect(signal).toBe("SIGKILL");
+      const purchase = await prisma.purchase.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, idempotencyKey } });
+      // What the crash leaves: Stripe took the money, Refill has a pending purchase with no payment id.
+      expect(purchase).toMatchObject({ status: "pending", gatewayPaymentIntentId: null, fulfilledAt: null });
+      const charged = await harness.stripe.paymentIntents.search({ query: `metadata['purchaseId']:'${purchase.id}'` });
+      expect(charged.data.map((intent) => intent.status)).toEqual(["succeeded"]);
+      return { purchase, intentId: charged.data[0].id };
+    }
+
+    async function expectGrantedAndInvoicedOnce(purchaseId: string, intentId: string) {
+      expect(await prisma.purchase.findUniqueOrThrow({ where: { id: purchaseId } })).toMatchObject({ status: "succeeded", gatewayPaymentIntentId: intentId });
+      expect(await prisma.creditGrant.count({ where: { purchaseId } })).toBe(1);
+      expect(await prisma.invoice.count({ where: { purchaseId } })).toBe(1);
+      expect(await prisma.emailOutbox.count({ where: { kind: "billing_confirmation" } })).toBe(1);
+      const balance = await getBalance({ workspaceId: ws.workspace.id, member: ws.users.member.id });
+      expect(balance.buckets.filter((b) => b.source === "top_up").reduce((sum, b) => sum + b.remaining, 0)).toBe(PACK);
+      expect((await verifyLedger(ws.workspace.id)).problems).toEqual([]);
+    }
+
+    it("the webhook matches the payment by metadata.purchaseId: granted once, invoiced once", { timeout: 30_000 }, async () => {
+      const { purchase, intentId } = await chargeThenDie("killed-after-charge");
+      await harness.flushWebhooks();
+      await expectGrantedAndInvoicedOnce(purchase.id, intentId);
+      // Reconciliation and a late duplicate find nothing more to do.
+      await reconcilePurchases({ now: new Date(Date.now() + 5 * 60_000) });
+      await expectGrantedAndInvoicedOnce(purchase.id, intentId);
+    });
+
+    it("its webhooks lost too: reconciliation finds the payment by searching its metadata, granted once, invoiced once", { timeout: 30_000 }, async () => {
+      const endpoints = await harness.stripe.webhookEndpoints.list();
+      for (const endpoint of endpoints.data) await harness.stripe.webhookEndpoints.update(endpoint.id, { disabled: true });
+      try {
+        const { purchase, intentId } = await chargeThenDie("killed-and-unheard");
+        await harness.flushWebhooks();
+        expect(await prisma.creditGrant.count({ where: { purchaseId: purchase.id } })).toBe(0);
+        const later = new Date(Date.now() + 5 * 60_000);
+        await Promise.all([reconcilePurchases({ now: later }), reconcilePurchases({ now: later })]);
+        await reconcilePurchases({ now: later });
+        await expectGrantedAndInvoicedOnce(purchase.id, intentId);
+      } finally {
+        for (const endpoint of endpoints.data) await harness.stripe.webhookEndpoints.update(endpoint.id, { disabled: false });
+      }
+    });
   });
 
   it("the payment service down: a clear error, nothing charged or granted; the same purchase goes through later", async () => {

@@ -43,6 +43,11 @@ export interface PaymentGateway {
   /** Creates a PaymentIntent; with a card it is confirmed at once. Never throws on a decline. */
   createPayment(input: TCreatePaymentInput): Promise<TPaymentOutcome>;
   retrievePayment(paymentIntentId: string): Promise<TPaymentOutcome & { metadata: Record<string, string> }>;
+  /**
+   * The payments whose metadata holds `key` = `value`, newest first (Stripe's search: its index
+   * may lag a write by up to a minute). Finds a payment whose id the app never stored.
+   */
+  findPaymentsByMetadata(key: string, value: string): Promise<(TPaymentOutcome & { metadata: Record<string, string> })[]>;
   retrieveCard(paymentMethodId: string): Promise<TCardSummary>;
   setDefaultCard(customerId: string, paymentMethodId: string): Promise<void>;
   /** Creates a SetupIntent for the browser to confirm with a new card (off-session use later). */

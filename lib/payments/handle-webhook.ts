@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import { getGateway } from "@/lib/payments/get-gateway";
 import { AppError } from "@/lib/errors";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
-import { settlePurchase } from "@/lib/billing/purchases/settle-purchase";
+import { settlePaymentIntent } from "@/lib/billing/purchases/settle-payment-intent";
 
 // Stripe's event payloads are a few KiB; an unsigned body is never read past this.
 const MAX_WEBHOOK_BYTES = 256 * 1024;
@@ -11,7 +11,9 @@ const HANDLED = new Set(["payment_intent.succeeded", "payment_intent.payment_fai
 /**
  * The gateway's webhook: read at most 256 KiB (413 past it), verify the signature on the raw
  * body (400 when it fails), skip event ids already handled, ignore types we do not act on, and
- * settle the purchase by re-reading the payment from the gateway (the payload is not trusted). A failure answers 500 so the sender
+ * settle the purchase by re-reading the payment from the gateway (the payload is not trusted),
+ * matched by its stored id or, failing that, by the `purchaseId` in the payment's metadata. A
+ * failure answers 500 so the sender
  * retries; settlement is idempotent, so duplicates and out-of-order events are harmless.
  */
 export async function handleWebhook(request: Request): Promise<Response> {
@@ -31,8 +33,7 @@ export async function handleWebhook(request: Request): Promise<Response> {
   if (!HANDLED.has(event.type) || !event.paymentIntentId) return Response.json({ received: true, ignored: true });
   if (await prisma.gatewayEvent.findUnique({ where: { id: event.id } })) return Response.json({ received: true, duplicate: true });
   try {
-    const purchase = await prisma.purchase.findUnique({ where: { gatewayPaymentIntentId: event.paymentIntentId } });
-    if (purchase) await settlePurchase({ workspaceId: purchase.workspaceId, purchaseId: purchase.id });
+    await settlePaymentIntent({ paymentIntentId: event.paymentIntentId });
     await prisma.gatewayEvent.createMany({ data: [{ id: event.id, type: event.type }], skipDuplicates: true });
     return Response.json({ received: true });
   } catch (error) {

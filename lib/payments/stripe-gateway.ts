@@ -3,7 +3,7 @@ import type { PaymentGateway, TCardSummary, TPaymentOutcome } from "@/lib/paymen
 import { AppError } from "@/lib/errors";
 
 type StripeClient = InstanceType<typeof Stripe>;
-type StripePaymentIntent = Awaited<ReturnType<StripeClient["paymentIntents"]["retrieve"]>>;
+type StripePaymentIntent = Omit<Awaited<ReturnType<StripeClient["paymentIntents"]["retrieve"]>>, "lastResponse">;
 type StripeConfig = ConstructorParameters<typeof Stripe>[1];
 
 export type TStripeGatewayOptions = {
@@ -119,6 +119,12 @@ export function createStripeGateway(options: TStripeGatewayOptions): PaymentGate
     async retrievePayment(paymentIntentId) {
       const intent = await stripe.paymentIntents.retrieve(paymentIntentId).catch(unavailable);
       return { ...outcomeOf(intent), metadata: (intent.metadata ?? {}) as Record<string, string> };
+    },
+
+    async findPaymentsByMetadata(key, value) {
+      const quote = (text: string) => `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+      const found = await stripe.paymentIntents.search({ query: `metadata[${quote(key)}]:${quote(value)}`, limit: 10 }).catch(unavailable);
+      return found.data.map((intent) => ({ ...outcomeOf(intent), metadata: (intent.metadata ?? {}) as Record<string, string> }));
     },
 
     async retrieveCard(paymentMethodId): Promise<TCardSummary> {

@@ -188,7 +188,9 @@ describe("auto-reload against the sandbox", () => {
     await prisma.workspace.update({ where: { id: workspaceId }, data: { policy: POLICY_PRESETS["client-packs"] } });
     await setUp({ config: { onExhaustion: false, onThreshold: true, thresholdCredits: 200, amountCredits: 5_000 } });
     reloadIfBelowThreshold({ workspaceId, member: ws.users.member.email, available: 0 });
-    await expect.poll(async () => (await reloads()).map((p) => p.status), { timeout: 10_000 }).toEqual(["succeeded"]);
+    // Until the background reload is done (the webhook may mark it paid first), not only paid.
+    const settled = async () => ({ statuses: (await reloads()).map((p) => [p.status, p.fulfilledAt !== null]), reloading: (await prisma.autoReloadSetting.findUniqueOrThrow({ where: { workspaceId } })).reloadingPurchaseId });
+    await expect.poll(settled, { timeout: 10_000 }).toEqual({ statuses: [["succeeded", true]], reloading: null });
     expect((await reloads())[0]).toMatchObject({ credits: 5_000, amountMinor: 6_500 });
     expect((await getBalance({ workspaceId, member: null })).available).toBe(5_000);
   });

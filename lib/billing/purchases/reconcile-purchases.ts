@@ -5,22 +5,27 @@ import { clearJobError, noteJobError } from "@/lib/billing/purchases/note-job-er
 
 const QUIET_FOR_MS = 60_000;
 const GIVE_UP_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+// A payment created but never recorded shows up in the gateway's search within minutes (Stripe's
+// index lags by up to a minute, an hour in an outage); after a day it was never made.
+const SEARCH_UNRECORDED_FOR_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Settles purchases whose outcome was never heard (a closed tab, a lost webhook) and finishes
- * paid purchases whose fulfilment was interrupted (a crash after the payment). Each purchase is
- * its own unit of work: one that fails is noted on the purchase (owners told once) and the run
- * goes on; the least recently touched come first, so a failing one never holds the queue.
- * Idempotent.
+ * Settles purchases whose outcome was never heard (a closed tab, a lost webhook, a crash before the
+ * payment's id was stored: then the gateway is searched by metadata) and finishes paid purchases
+ * whose fulfilment was interrupted (a crash after the payment). Each purchase is its own unit of
+ * work: one that fails is noted on the purchase (owners told once) and the run goes on; the least
+ * recently touched come first, so a failing one never holds the queue. Idempotent.
  */
 export async function reconcilePurchases(options: { now?: Date } = {}): Promise<{ settled: number; fulfilled: number; failed: number }> {
   const now = options.now ?? new Date();
   const stale = await prisma.purchase.findMany({
     where: {
-      status: { in: ["pending", "requires_action"] },
-      gatewayPaymentIntentId: { not: null },
       updatedAt: { lt: new Date(now.getTime() - QUIET_FOR_MS) },
-      createdAt: { gt: new Date(now.getTime() - GIVE_UP_AFTER_MS) },
+      OR: [
+        { status: { in: ["pending", "requires_action"] }, gatewayPaymentIntentId: { not: null }, createdAt: { gt: new Date(now.getTime() - GIVE_UP_AFTER_MS) } },
+        // Charged, perhaps, but its payment id never stored (a crash): found by metadata search.
+        { status: "pending", gatewayPaymentIntentId: null, createdAt: { gt: new Date(now.getTime() - SEARCH_UNRECORDED_FOR_MS) } },
+      ],
     },
     orderBy: { updatedAt: "asc" },
     take: 200,

@@ -3,6 +3,8 @@ import { invalidRequest, missingParam, noSuchObject, unexpectedState } from "../
 import { newClientSecret, newId, nowSeconds } from "../ids";
 import { readConfirmOptions, selectPaymentMethod } from "../intent-confirmation";
 import { paginate } from "../list";
+import { searchObjects } from "../search-result";
+import type { SearchFieldKind } from "../search-query";
 import { applyMetadata, logUnknownParams, readBoolean, readEnum, readInteger, readObject, readString, readStringList } from "../params";
 import { capturePaymentIntent, confirmPaymentIntent } from "../payment-intent-flow";
 import { route, type Route } from "../router";
@@ -148,9 +150,20 @@ function list(ctx: RequestContext) {
   return paginate(items, ctx.params, "/v1/payment_intents");
 }
 
+// The fields Stripe documents as searchable on PaymentIntents.
+const SEARCH_FIELDS: Record<string, SearchFieldKind> = { amount: "number", created: "number", currency: "string", customer: "string", metadata: "metadata", status: "string" };
+
+function search(ctx: RequestContext) {
+  return searchObjects(ctx.state.paymentIntents.newestFirst(), ctx.params, "/v1/payment_intents/search", SEARCH_FIELDS, (intent, field, key) =>
+    field === "metadata" ? intent.metadata[key ?? ""] : (intent[field as "amount" | "created" | "currency" | "customer" | "status"] as string | number | null),
+  );
+}
+
 export const paymentIntentRoutes: Route[] = [
   route("POST", "/v1/payment_intents", createPaymentIntent),
   route("GET", "/v1/payment_intents", list),
+  // Before `:id`, which would otherwise take "search" for an id.
+  route("GET", "/v1/payment_intents/search", search),
   route("GET", "/v1/payment_intents/:id", (ctx) => getPaymentIntentOrThrow(ctx, ctx.pathParams.id), "client_secret"),
   route("POST", "/v1/payment_intents/:id", updatePaymentIntent),
   route("POST", "/v1/payment_intents/:id/confirm", confirm, "client_secret"),
