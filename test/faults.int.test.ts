@@ -101,7 +101,7 @@ describe("faults", () => {
       const card = await harness.stripe.paymentMethods.attach("pm_card_visa", { customer: customer.id });
       await prisma.billingCustomer.create({ data: { userId: ws.users.member.id, gatewayCustomerId: customer.id, defaultPaymentMethodId: card.id, cardBrand: "visa", cardLast4: "4242" } });
       const input = { workspaceId: ws.workspace.id, buyer: buyer(), offerId: `pack-${PACK}`, target: "self", memberIds: [], payWith: "saved_card", idempotencyKey };
-      const child = spawn(process.execPath, ["--import", "tsx", "test/helpers/charge-then-die-child.ts", String(harness.sandbox.port), JSON.stringify(input)], { env: process.env, stdio: "ignore" });
+      const child = spawn(process.execPath, ["--import", "tsx", "test/helpers/charge-then-die-child.ts", String(harness.sandbox.port), "sk_test_it", JSON.stringify(input)], { env: process.env, stdio: "ignore" });
       const signal = await new Promise((resolve) => child.once("exit", (_code, sig) => resolve(sig)));
       expect(signal).toBe("SIGKILL");
       const purchase = await prisma.purchase.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, idempotencyKey } });

@@ -13,8 +13,8 @@ const HANDLED = new Set(["payment_intent.succeeded", "payment_intent.payment_fai
  * body (400 when it fails), skip event ids already handled, ignore types we do not act on, and
  * settle the purchase by re-reading the payment from the gateway (the payload is not trusted),
  * matched by its stored id or, failing that, by the `purchaseId` in the payment's metadata. A
- * failure answers 500 so the sender
- * retries; settlement is idempotent, so duplicates and out-of-order events are harmless.
+ * failure answers 500 so the sender retries; settlement is idempotent, so duplicates and
+ * out-of-order events are harmless.
  */
 export async function handleWebhook(request: Request): Promise<Response> {
   let rawBody: string;

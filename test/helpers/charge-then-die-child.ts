@@ -4,8 +4,8 @@ import { startPurchase, type TStartPurchaseOptions } from "@/lib/billing/purchas
 import { createStripeGateway } from "@/lib/payments/stripe-gateway";
 import { setGatewayForTests } from "@/lib/payments/get-gateway";
 
-const [port, json] = process.argv.slice(2);
-const gateway = createStripeGateway({ secretKey: "sk_test_child", publishableKey: "pk_test_child", webhookSecret: "whsec_unused", connection: { host: "127.0.0.1", port: Number(port), protocol: "http" } });
+const [port, secretKey, json] = process.argv.slice(2);
+const gateway = createStripeGateway({ secretKey, publishableKey: secretKey.replace(/^sk_/, "pk_"), webhookSecret: "whsec_unused", connection: { host: "127.0.0.1", port: Number(port), protocol: "http" } });
 setGatewayForTests({
   ...gateway,
   async createPayment(input) {
