@@ -68,7 +68,7 @@ export function AutoReloadCard({ workspaceSlug, view }: { workspaceSlug: string;
           <>
             <p className="text-sm font-medium text-emerald-800" role="status">Auto-reload is on{view.savedCard ? `, charged to ${view.savedCard.line}` : ""}.</p>
             <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
-              {view.acceptedTerms.map((line) => <li key={line}>{line}</li>)}
+              {view.currentTerms.map((line) => <li key={line}>{line}</li>)}
             </ul>
             <Button variant="secondary" onClick={turnOff} disabled={busy}>Turn off auto-reload</Button>
           </>

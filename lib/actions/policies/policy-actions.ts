@@ -6,6 +6,7 @@ import { parseInput } from "@/lib/http/api-route";
 import { runAction } from "@/lib/actions/run-action";
 import { ZSavePolicyInput } from "@/lib/credits/policy-settings";
 import { savePolicySettings } from "@/lib/credits/save-policy-settings";
+import { syncAutoReloadTerms } from "@/lib/billing/auto-reload/sync-auto-reload-terms";
 
 /** Saves the workspace's credit policy: a preset and its main knobs (owners only). */
 export async function savePolicyAction(input: unknown) {
@@ -13,6 +14,8 @@ export async function savePolicyAction(input: unknown) {
     const { workspaceSlug, ...settings } = parseInput(ZSavePolicyInput, input);
     const actor = await authorize({ workspace: { slug: workspaceSlug }, permission: "policy:manage" });
     const saved = await savePolicySettings({ workspaceId: actor.workspaceId, actorUserId: actor.userId, settings });
+    // A new surcharge, cap or pricing changes what auto-reload charges: owners are told now.
+    await syncAutoReloadTerms({ workspaceId: actor.workspaceId });
     revalidatePath(`/w/${workspaceSlug}`, "layout");
     return { settings: saved };
   });

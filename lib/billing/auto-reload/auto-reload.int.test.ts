@@ -192,7 +192,8 @@ describe("auto-reload against the sandbox", () => {
     const settled = async () => ({ statuses: (await reloads()).map((p) => [p.status, p.fulfilledAt !== null]), reloading: (await prisma.autoReloadSetting.findUniqueOrThrow({ where: { workspaceId } })).reloadingPurchaseId });
     await expect.poll(settled, { timeout: 10_000 }).toEqual({ statuses: [["succeeded", true]], reloading: null });
     expect((await reloads())[0]).toMatchObject({ credits: 5_000, amountMinor: 6_500 });
-    expect((await getBalance({ workspaceId, member: null })).available).toBe(5_000);
+    // The status is recorded a moment before fulfilment grants the credits: wait for the grant.
+    await expect.poll(async () => (await getBalance({ workspaceId, member: null })).available, { timeout: 10_000 }).toBe(5_000);
   });
 
   it("the settings card: null where not offered; shows the blocked payment's link to owners", async () => {
@@ -203,7 +204,7 @@ describe("auto-reload against the sandbox", () => {
     await expect(spend(50)).rejects.toMatchObject({ code: "credits_paused" });
     const view = await getAutoReloadView({ workspaceId, userId: ws.users.owner.id, workspaceSlug: ws.workspace.slug });
     expect(view).toMatchObject({ enabled: true, payerIsYou: true, blocked: { paused: true } });
-    expect(view?.acceptedTerms[0]).toContain("$9.59");
+    expect(view?.currentTerms[0]).toContain("$9.59");
   });
 
   it("turning it off lifts its pause and stops charges; nothing turns it back on", async () => {

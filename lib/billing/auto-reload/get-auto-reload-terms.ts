@@ -23,7 +23,10 @@ export type TAutoReloadTerms = {
   capCredits: number;
   /** The exact words shown before turning on, and stored with the setting. */
   lines: string[];
+  /** Identifies the words shown, for confirming exactly what was seen. */
   termsKey: string;
+  /** Identifies what the terms commit to (price, cap, card…): a new one means owners are told. */
+  stableKey: string;
 };
 
 /** The policy, and the paid plan and cycle covering the member (or the workspace) at `at`. */
@@ -102,5 +105,8 @@ export function describeAutoReloadTerms(context: TReloadContext, config: TAutoRe
       : "If a payment fails, auto-reload turns itself off and owners are emailed.",
   ];
   const termsKey = createHash("sha256").update(JSON.stringify({ lines, basis, pct })).digest("hex").slice(0, 32);
-  return { config, basis, surchargePercent: pct, priceMinor, capCredits, lines, termsKey };
+  // What is charged, how often and to which card — not the cycle's end date, which moves monthly.
+  const stable = { config, basis, pct, priceMinor, capCredits, card: card ? [card.paymentMethodId, card.holderUserId] : null, onFailure: rules.onPaymentFailure };
+  const stableKey = createHash("sha256").update(JSON.stringify(stable)).digest("hex").slice(0, 32);
+  return { config, basis, surchargePercent: pct, priceMinor, capCredits, lines, termsKey, stableKey };
 }

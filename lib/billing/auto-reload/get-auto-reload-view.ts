@@ -6,14 +6,15 @@ import { describeAutoReloadTerms, findSavedCard, findWorkspaceCard, loadReloadCo
 import { paymentSourceLine } from "@/lib/billing/payers/payment-source-line";
 import { completeReloadPath } from "@/lib/billing/auto-reload/handle-reload-failure";
 import { isAutoReloadPause } from "@/lib/billing/auto-reload/pause-reasons";
+import { syncAutoReloadTerms } from "@/lib/billing/auto-reload/sync-auto-reload-terms";
 import type { TAutoReloadConfig } from "@/lib/billing/auto-reload/schemas";
 
 export type TAutoReloadView = {
   /** Why it cannot be turned on here, or null. */
   unavailable: string | null;
   enabled: boolean;
-  /** The words accepted when it was turned on. */
-  acceptedTerms: string[];
+  /** While on: the terms as they stand now (current plan, policy and card), not as first accepted. */
+  currentTerms: string[];
   payerIsYou: boolean;
   config: TAutoReloadConfig;
   triggers: ("threshold" | "exhaustion")[];
@@ -53,7 +54,7 @@ export async function getAutoReloadView(options: { workspaceId: string; userId: 
   return {
     unavailable,
     enabled: setting?.enabled ?? false,
-    acceptedTerms: setting?.enabled && setting.acceptedTerms ? setting.acceptedTerms.split("\n") : [],
+    currentTerms: setting?.enabled ? ((await syncAutoReloadTerms({ workspaceId: options.workspaceId }))?.lines ?? []) : [],
     payerIsYou: card?.holderUserId === options.userId,
     config,
     triggers: rules.triggers,

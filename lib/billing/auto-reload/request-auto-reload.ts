@@ -7,6 +7,7 @@ import { cycleCapCredits, FAILURE_GUARD, failureGuardAllows, loopGuardAllows, pl
 import { previousReloadLeft } from "@/lib/billing/auto-reload/previous-reload-left";
 import { findWorkspaceCard, loadReloadContext } from "@/lib/billing/auto-reload/get-auto-reload-terms";
 import { chargeReload, type TReloadOutcome } from "@/lib/billing/auto-reload/charge-reload";
+import { syncAutoReloadTerms } from "@/lib/billing/auto-reload/sync-auto-reload-terms";
 
 /** A reload in flight longer than this is presumed interrupted; the settle job finishes it. */
 export const RELOAD_STALE_MS = 2 * 60_000;
@@ -14,12 +15,12 @@ export const RELOAD_STALE_MS = 2 * 60_000;
 export type TReloadAttempt =
   | TReloadOutcome
   | { status: "in_flight"; purchaseId: string }
-  | { status: "not_needed" | "off" | "blocked" | "paused" | "no_paid_plan" | "no_card" | "terms_changed" | "cap_reached" | "exceeds_reload" | "previous_unspent" | "rate_limited" };
+  | { status: "not_needed" | "off" | "blocked" | "paused" | "no_paid_plan" | "no_card" | "cap_reached" | "exceeds_reload" | "previous_unspent" | "rate_limited" };
 
 /**
  * Buys credits automatically if, and only if, the workspace turned auto-reload on and every guard
  * allows it: still needed (another reload may have just landed), no reload in flight, none
- * waiting for the payer, the price basis the payer accepted, one reload covering the blocked
+ * waiting for the payer, a price under the terms as they stand now, one reload covering the blocked
  * request (a larger one is refused, nothing charged), the cycle's cap, the loop guard (the
  * previous reload's credits used up) and the failure guard.
  * Single flight per workspace: the decision and the purchase row are made under a row lock on
@@ -38,6 +39,8 @@ export async function requestAutoReload(options: {
   const now = options.now ?? new Date();
   const context = await loadReloadContext({ workspaceId: options.workspaceId, at: now });
   if (!context.policy.autoReload.available) return { status: "off" };
+  // The charge follows the terms as they stand now; owners hear of any change before it is made.
+  await syncAutoReloadTerms({ workspaceId: options.workspaceId });
 
   const decision = await prisma.$transaction(
     async (tx) => {
@@ -65,10 +68,7 @@ export async function requestAutoReload(options: {
       const { policy, plan, cycle } = context;
       if ((policy.purchasing.requirePaidPlan && !plan) || !cycle) return { status: "no_paid_plan" as const };
       const planPrice = plan ? { creditPriceMicros: plan.creditPriceMicros, currency: plan.currency, creditsPerCycle: plan.creditsPerCycle } : null;
-      const accepted = reloadBasis(policy.pricing, planPrice, setting.amountCredits);
-      if (!accepted || accepted.priceMicros !== setting.acceptedPriceMicros || accepted.currency !== setting.acceptedCurrency || policy.autoReload.surchargePercent !== setting.acceptedSurcharge) {
-        return { status: "terms_changed" as const };
-      }
+      if (!reloadBasis(policy.pricing, planPrice, setting.amountCredits)) return { status: "no_paid_plan" as const };
       const card = await findWorkspaceCard(options.workspaceId, tx);
       if (!card) return { status: "no_card" as const };
 

@@ -36,6 +36,7 @@ export async function enableAutoReload(options: { workspaceId: string; userId: s
     acceptedSurcharge: terms.surchargePercent,
     acceptedCurrency: terms.basis.currency,
     acceptedTerms: terms.lines.join("\n"),
+    termsKey: terms.stableKey,
     blockedPurchaseId: null,
     failedPaymentMethodId: null,
     failuresClearedAt: new Date(),

@@ -4,6 +4,7 @@ import { getGateway } from "@/lib/payments/get-gateway";
 import { saveDefaultCard } from "@/lib/billing/purchases/save-default-card";
 import { declineMessage } from "@/lib/billing/purchases/decline-message";
 import { recordAudit } from "@/lib/workspaces/record-audit";
+import { syncAutoReloadTerms } from "@/lib/billing/auto-reload/sync-auto-reload-terms";
 
 /**
  * After the browser confirmed a SetupIntent: re-reads it from the gateway, and when it succeeded
@@ -25,5 +26,7 @@ export async function finishCardSetup(options: { workspaceId: string; userId: st
     await tx.subscriptionBilling.updateMany({ where: { workspaceId: options.workspaceId, subscriptionId: { in: live.map((s) => s.id) } }, data: { payerUserId: options.userId } });
     await recordAudit(tx, { workspaceId: options.workspaceId, actorUserId: options.userId, action: "payment_method.replaced", targetType: "payment_method", targetId: setup.paymentMethodId, details: { brand: saved.cardBrand, last4: saved.cardLast4, billingOwnerUserId: options.userId } });
   });
+  // The workspace's card may have changed hands: auto-reload's terms name the new one.
+  await syncAutoReloadTerms({ workspaceId: options.workspaceId });
   return { brand: saved.cardBrand ?? "card", last4: saved.cardLast4 ?? "", expMonth: saved.cardExpMonth ?? 0, expYear: saved.cardExpYear ?? 0 };
 }

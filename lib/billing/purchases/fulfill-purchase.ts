@@ -9,6 +9,7 @@ import { invoiceLabel } from "@/lib/billing/invoices/invoice-label";
 import type { CreditSource } from "@/lib/generated/prisma/enums";
 import { applySubscriptionCharge, type TPlanCreditsToEnd } from "@/lib/billing/subscriptions/apply-subscription-charge";
 import { endPlanCredits } from "@/lib/billing/subscriptions/end-plan-credits";
+import { syncAutoReloadTerms } from "@/lib/billing/auto-reload/sync-auto-reload-terms";
 
 const SOURCE_BY_KIND: Record<string, CreditSource> = { top_up: "top_up", extra: "extra", auto_reload: "auto_reload" };
 
@@ -78,5 +79,7 @@ export async function fulfillPurchase(options: { purchaseId: string }): Promise<
     return invoice;
   });
   for (const end of planCreditsToEnd) await endPlanCredits(end);
+  // A new plan changes auto-reload's price and cap: owners are told now, not at the next reload.
+  if (fulfilled && isPlan) await syncAutoReloadTerms({ workspaceId: purchase.workspaceId });
   if (fulfilled) await queueJob("email-outbox-delivery");
 }
