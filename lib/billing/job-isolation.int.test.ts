@@ -59,17 +59,24 @@ describe("background jobs: one bad item never stops the run", () => {
   const ownerAlerts = (ws: TWorkspace, kind: string) => prisma.notification.count({ where: { workspaceId: ws.workspace.id, userId: ws.users.owner.id, kind } });
 
   it("renewals: a deleted customer and a detached card, oldest first, are each marked past due with a note and owners alerted; the later ones renew", async () => {
-    const [gone, detached, fine] = [await workspace(), await workspace(), await workspace()];
-    const goneCard = await dueSubscription(gone, 3);
-    const detachedCard = await dueSubscription(detached, 2);
+    const [gone, detached, odd, fine] = [await workspace(), await workspace(), await workspace(), await workspace()];
+    const goneCard = await dueSubscription(gone, 4);
+    const detachedCard = await dueSubscription(detached, 3);
+    await dueSubscription(odd, 2);
     await dueSubscription(fine, 1);
     await harness.stripe.customers.del(goneCard.customerId);
     await harness.stripe.paymentMethods.detach(detachedCard.paymentMethodId);
+    // Not a payment problem: the scheduled plan is gone, so the renewal itself throws.
+    const oddState = (await getPlanState({ workspaceId: odd.workspace.id, userId: null }))!;
+    await prisma.subscriptionBilling.update({ where: { subscriptionId: oddState.subscription.id }, data: { scheduledPlanId: "plan_that_is_gone" } });
 
-    // One item per run, oldest first: an item that failed never holds the queue.
+    // One item per run, oldest first: an item that failed never holds the queue; the one that
+    // threw is retried, behind those not tried yet.
     const runs = [];
-    for (let i = 0; i < 4; i++) runs.push(await renewSubscriptions({ batch: 1 }));
-    expect(runs.map((r) => [r.renewed, r.failed])).toEqual([[0, 1], [0, 1], [1, 0], [0, 0]]);
+    for (let i = 0; i < 5; i++) runs.push(await renewSubscriptions({ batch: 1 }));
+    expect(runs.map((r) => [r.renewed, r.failed])).toEqual([[0, 1], [0, 1], [0, 1], [1, 0], [0, 1]]);
+    expect((await planStatus(odd)).billing?.lastFailureMessage).toMatch(/will be tried again/);
+    expect(await ownerAlerts(odd, "renewal_needs_attention")).toBe(1);
 
     for (const ws of [gone, detached]) {
       const state = await planStatus(ws);

@@ -4,6 +4,7 @@ import { paymentAttemptKey } from "@/lib/billing/purchases/payment-attempt-key";
 import { applyPaymentOutcome } from "@/lib/billing/purchases/apply-payment-outcome";
 import { declineMessage } from "@/lib/billing/purchases/decline-message";
 import { markSubscriptionPastDue } from "@/lib/billing/subscriptions/mark-subscription-past-due";
+import { noteRenewalError } from "@/lib/billing/subscriptions/note-renewal-error";
 import { getWorkspacePayer } from "@/lib/billing/payers/get-workspace-payer";
 import { getChargeCustomer } from "@/lib/billing/payers/get-charge-customer";
 
@@ -16,8 +17,8 @@ type TDueBilling = { subscriptionId: string; workspaceId: string; payerUserId: s
  * off-session on the payer's saved card (a scheduled downgrade is charged at its own price and
  * switched to). Success extends the paid period in fulfilment; a decline, a card needing 3-D
  * Secure, no card or a card the gateway refuses marks it `past_due` (a note, the payer and owners
- * told). Each subscription is its own unit of work: an unexpected error is noted on it and the
- * run goes on; only active ones are picked, those not tried yet first, so none holds the queue.
+ * told). Each subscription is its own unit of work: an unexpected error is noted on it (owners
+ * told once) and the run goes on; only active ones are picked, those not tried yet first, so none holds the queue.
  * Also records cancelled plans whose end has passed as ended. Idempotent: the purchase key is
  * the subscription and period, the charge key the purchase and card.
  */
@@ -35,11 +36,7 @@ export async function renewSubscriptions(options: { now?: Date; batch?: number }
   let failed = 0;
   for (const billing of due) {
     const outcome = await renewOne(billing, now).catch(async (error: unknown) => {
-      console.error(`[renewals] subscription ${billing.subscriptionId} could not be renewed`, error);
-      // Noted on the item and tried again on a later run, behind those not tried yet.
-      await prisma.subscriptionBilling
-        .updateMany({ where: { subscriptionId: billing.subscriptionId }, data: { lastFailureMessage: "The renewal could not be completed; it will be tried again.", lastAttemptAt: now } })
-        .catch(() => undefined);
+      await noteRenewalError({ subscriptionId: billing.subscriptionId, workspaceId: billing.workspaceId, error, now });
       return "failed" as const;
     });
     if (outcome === "renewed") renewed += 1;
