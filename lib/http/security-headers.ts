@@ -1,18 +1,26 @@
+// Stripe's documented CSP origins for Stripe.js and card Elements with 3-D Secure.
+const STRIPE_SCRIPTS = ["https://js.stripe.com", "https://*.js.stripe.com"];
+const STRIPE_CONNECT = ["https://api.stripe.com"];
+const STRIPE_FRAMES = ["https://js.stripe.com", "https://*.js.stripe.com", "https://hooks.stripe.com"];
+
 /**
  * Security headers for every response. The Content-Security-Policy allows only this origin
- * and what the payment form needs: Stripe.js and its API, or the local Stripe sandbox.
+ * and what the payment form needs (Stripe.js and its API, or the local Stripe sandbox), and no
+ * inline script but those carrying this response's `nonce` (Next adds it to its own scripts);
+ * scripts those load (Stripe.js) are trusted through 'strict-dynamic'.
  */
-export function securityHeaders(options: { production: boolean; sandboxOrigin: string | null }): Record<string, string> {
-  const payments = options.sandboxOrigin ? [options.sandboxOrigin] : ["https://js.stripe.com", "https://api.stripe.com"];
-  const frames = options.sandboxOrigin ? [options.sandboxOrigin] : ["https://js.stripe.com", "https://hooks.stripe.com"];
+export function securityHeaders(options: { production: boolean; sandboxOrigin: string | null; nonce: string }): Record<string, string> {
+  const scripts = options.sandboxOrigin ? [options.sandboxOrigin] : STRIPE_SCRIPTS;
+  const connect = options.sandboxOrigin ? [options.sandboxOrigin] : STRIPE_CONNECT;
+  const frames = options.sandboxOrigin ? [options.sandboxOrigin] : STRIPE_FRAMES;
   const directives = [
     "default-src 'self'",
-    // Next.js inlines its bootstrap scripts; development also needs eval for fast refresh.
-    `script-src 'self' 'unsafe-inline'${options.production ? "" : " 'unsafe-eval'"} ${payments.join(" ")}`,
+    // Development also needs eval for fast refresh. The origins are for browsers without 'strict-dynamic'.
+    `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.production ? "" : " 'unsafe-eval'"} ${scripts.join(" ")}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    `connect-src 'self' ${payments.join(" ")}`,
+    `connect-src 'self' ${connect.join(" ")}`,
     `frame-src ${frames.join(" ")}`,
     "frame-ancestors 'none'",
     "form-action 'self'",
