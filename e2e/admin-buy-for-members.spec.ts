@@ -50,6 +50,9 @@ test("admin selects two editors, picks a package, reviews the summary, confirms 
   await expect(review.getByTestId("charged-card")).toContainText(`Visa •••• 4242 — the workspace's card, ${owner.name}'s`);
   await expect(review.getByRole("button", { name: "Use a different card" })).toHaveCount(0);
   await page.screenshot({ path: "test-results/admin-pays-with-workspace-card.png" });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expect(review.getByTestId("charged-card")).toBeInViewport();
+  await page.screenshot({ path: "test-results/admin-pays-with-workspace-card-375.png" });
   await review.getByRole("button", { name: "Confirm and purchase" }).click();
   await expect(review).toBeHidden();
   await expect(page.getByRole("status").filter({ hasText: "10,000 credits added to" })).toBeVisible();
