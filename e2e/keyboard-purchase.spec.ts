@@ -26,7 +26,7 @@ test("keyboard only: out of credits → card form → Pay with Enter → the act
   await page.keyboard.press("Tab");
   await page.keyboard.type("SW1A 1AA");
   await page.keyboard.press("Tab");
-  await expect(dialog.getByRole("button", { name: /^Pay / })).toBeFocused();
+  await expect(dialog.getByRole("button", { name: /^Buy [\d,]+ credits for / })).toBeFocused();
   await page.keyboard.press("Enter");
 
   await expect(page.getByTestId("ai-output-chart-ellis")).toBeVisible();

@@ -27,7 +27,8 @@ test("out of credits → pay with a new card → the blocked action runs by itse
   await clickSummarize(page);
   const dialog = await fillPanelCard(page, "4242 4242 4242 4242");
   await page.screenshot({ path: "test-results/out-of-credits-card-form.png" });
-  await dialog.getByRole("button", { name: /^Pay / }).click();
+  // The card form names what it buys, not only the amount.
+  await dialog.getByRole("button", { name: "Buy 500 credits for $10.00" }).click();
   await expect(page.getByTestId("ai-output-chart-ellis")).toContainText("HbA1c");
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId("credit-counter-value")).toHaveText(String(PACK - SUMMARY_COST));
@@ -40,7 +41,7 @@ test("the card is saved: the next top-up is one click and the action resumes", a
   await signIn(page, roles.users.member.email);
   await page.goto(`/w/${roles.workspace.slug}/work`);
   await clickSummarize(page);
-  await (await fillPanelCard(page, "4242424242424242")).getByRole("button", { name: /^Pay / }).click();
+  await (await fillPanelCard(page, "4242424242424242")).getByRole("button", { name: /^Buy [\d,]+ credits for / }).click();
   await expect(page.getByTestId("ai-output-chart-ellis")).toBeVisible();
   await memberOutOfCredits({ workspaceId: roles.workspace.id, userId: roles.users.member.id });
   await page.reload();
@@ -58,7 +59,7 @@ test("3-D Secure completed inline → paid → action resumes", async ({ page, r
   await page.goto(`/w/${roles.workspace.slug}/work`);
   await clickSummarize(page);
   const dialog = await fillPanelCard(page, "4000 0000 0000 3220");
-  await dialog.getByRole("button", { name: /^Pay / }).click();
+  await dialog.getByRole("button", { name: /^Buy [\d,]+ credits for / }).click();
   const challenge = page.getByRole("dialog", { name: "Authenticate your payment" });
   await expect(challenge).toBeVisible();
   await page.screenshot({ path: "test-results/three-d-secure-challenge.png" });
@@ -72,12 +73,12 @@ test("3-D Secure failed → a clear reason, nothing charged, Pay stays; another 
   await page.goto(`/w/${roles.workspace.slug}/work`);
   await clickSummarize(page);
   const dialog = await fillPanelCard(page, "4000 0000 0000 3220");
-  await dialog.getByRole("button", { name: /^Pay / }).click();
+  await dialog.getByRole("button", { name: /^Buy [\d,]+ credits for / }).click();
   await page.getByRole("button", { name: "Fail authentication" }).click();
   await expect(dialog.getByRole("alert")).toBeVisible();
   expect(await availableCredits(roles.workspace.id, roles.users.member.id)).toBe(0);
   await dialog.getByLabel("Card number").fill("4242 4242 4242 4242");
-  await dialog.getByRole("button", { name: /^Pay / }).click();
+  await dialog.getByRole("button", { name: /^Buy [\d,]+ credits for / }).click();
   await expect(page.getByTestId("ai-output-chart-ellis")).toBeVisible();
   expect(await usageCount(roles.workspace.id, roles.users.member.id, "chart_summary")).toBe(1);
 });
@@ -87,12 +88,12 @@ test("a declined card shows the issuer's reason and Pay stays available; a secon
   await page.goto(`/w/${roles.workspace.slug}/work`);
   await clickSummarize(page);
   const dialog = await fillPanelCard(page, "4000 0000 0000 9995");
-  await dialog.getByRole("button", { name: /^Pay / }).click();
+  await dialog.getByRole("button", { name: /^Buy [\d,]+ credits for / }).click();
   await expect(dialog.getByRole("alert")).toContainText(/insufficient funds/i);
   await page.screenshot({ path: "test-results/declined-card.png" });
-  await expect(dialog.getByRole("button", { name: /^Pay / })).toBeEnabled();
+  await expect(dialog.getByRole("button", { name: /^Buy [\d,]+ credits for / })).toBeEnabled();
   await dialog.getByLabel("Card number").fill("5555 5555 5555 4444");
-  await dialog.getByRole("button", { name: /^Pay / }).click();
+  await dialog.getByRole("button", { name: /^Buy [\d,]+ credits for / }).click();
   await expect(page.getByTestId("ai-output-chart-ellis")).toBeVisible();
   expect(await prisma.purchase.count({ where: { workspaceId: roles.workspace.id, status: "succeeded" } })).toBe(1);
 });

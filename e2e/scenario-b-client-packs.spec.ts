@@ -28,7 +28,7 @@ test("scenario B: client packs land at once with invoice and email; second pack 
 
   await page.getByRole("button", { name: "Buy 5,000 credits for $65.00" }).click();
   await expect(page.getByRole("dialog", { name: "Buy credits" })).toContainText("shared balance");
-  await payWithNewCard(page, "4242 4242 4242 4242", "Pay $65.00");
+  await payWithNewCard(page, "4242 4242 4242 4242", "Buy 5,000 credits for $65.00");
   await expect(page.getByRole("status").filter({ hasText: "5,000 credits added" })).toBeVisible();
   const poolGrant = await prisma.creditGrant.findFirstOrThrow({ where: { workspaceId: workspace.id, source: "top_up", purchaseId: { not: null } } });
   expect(poolGrant).toMatchObject({ amount: 5000, expiresAt: null });

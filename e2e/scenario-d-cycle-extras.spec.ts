@@ -23,7 +23,7 @@ test("scenario D: 1,000 extra credits for $0.90 land in the organisation's balan
   await page.getByRole("button", { name: "Buy 1,000 credits for $0.90" }).click();
   const dialog = page.getByRole("dialog", { name: "Buy credits" });
   await fillCard(dialog, "4242 4242 4242 4242", "Olivia Owner");
-  await dialog.getByRole("button", { name: "Pay $0.90" }).click();
+  await dialog.getByRole("button", { name: "Buy 1,000 credits for $0.90" }).click();
   await expect(page.getByRole("status").filter({ hasText: "1,000 credits added" })).toBeVisible();
 
   const cycle = await getCurrentCycle({ workspaceId: workspace.id });

@@ -15,7 +15,8 @@ test("scenario E: prepaid tiers with the per-£1 badge, a £25 top-up paid by ca
   // 1. Without a paid membership the tiers ask for one.
   await expect(page.getByTestId("buy-needs-paid-plan")).toBeVisible();
 
-  await subscribe(prisma, { workspaceId: workspace.id, userId: users.member.id, planKey: "ai-starter", anchorAt: new Date(Date.now() - 86_400_000) });
+  // The Space's paid membership (its workspace plan) is what makes top-ups available.
+  await subscribe(prisma, { workspaceId: workspace.id, planKey: "ai-starter", anchorAt: new Date(Date.now() - 86_400_000) });
   await page.reload();
   await expect(page.getByTestId("credit-rate-badge")).toHaveText("120 credits per £1");
   for (const [tier, credits, price] of [["tier-2500", "3,000", "£25.00"], ["tier-5000", "6,000", "£50.00"], ["tier-10000", "12,000", "£100.00"]]) {
@@ -27,7 +28,7 @@ test("scenario E: prepaid tiers with the per-£1 badge, a £25 top-up paid by ca
   await page.getByRole("button", { name: "Buy 3,000 credits for £25.00" }).click();
   const dialog = page.getByRole("dialog", { name: "Buy credits" });
   await fillCard(dialog, "4242 4242 4242 4242", "Maya Member");
-  await dialog.getByRole("button", { name: "Pay £25.00" }).click();
+  await dialog.getByRole("button", { name: "Buy 3,000 credits for £25.00" }).click();
   await expect(page.getByRole("status").filter({ hasText: "3,000 credits added" })).toBeVisible();
   await expect(page.getByTestId("available-now")).toHaveText("4,000");
   await expect(page.getByTestId("bucket-row").filter({ hasText: "Top-up" })).toContainText("Never");

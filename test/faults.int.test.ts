@@ -151,7 +151,7 @@ describe("faults", () => {
   it("the payment service down: a clear error, nothing charged or granted; the same purchase goes through later", async () => {
     await subscribe(prisma, { workspaceId: ws.workspace.id, userId: ws.users.member.id, planKey: "ai-starter", anchorAt: new Date(Date.now() - 86_400_000) });
     const buyer = { userId: ws.users.member.id, email: ws.users.member.email, name: "Member", role: "member" };
-    const input = { workspaceId: ws.workspace.id, buyer, offerId: `pack-${PACK}`, target: "self" as const, memberIds: [], payWith: "new_card" as const, idempotencyKey: "down-then-up" };
+    const input = { workspaceId: ws.workspace.id, buyer, offerId: `pack-${PACK}`, target: "self" as const, memberIds: [], payWith: "new_card" as const, quotedAmountMinor: 1000, idempotencyKey: "down-then-up" };
     setGatewayForTests(createStripeGateway({ secretKey: "sk_test_x", publishableKey: "pk_test_x", webhookSecret: WEBHOOK_SECRET, connection: { host: "127.0.0.1", port: 1, protocol: "http" } }));
     await expect(startPurchase(input)).rejects.toMatchObject({ code: "unavailable", message: expect.stringMatching(/not reachable.*Nothing was charged/) });
     expect(await prisma.purchase.count()).toBe(0);

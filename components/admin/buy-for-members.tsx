@@ -11,7 +11,8 @@ import { confirmPurchaseAction, startPurchaseAction } from "@/lib/actions/billin
 import { formatCredits, formatMoney, type TOffer } from "@/lib/billing/purchases/price-offers";
 import { OfferPicker } from "@/components/payments/offer-picker";
 
-export type TEditor = { userId: string; name: string; email: string; available: number };
+/** `eligible`: the policy's unit gives this editor a paid plan, so they can be topped up now. */
+export type TEditor = { userId: string; name: string; email: string; available: number; eligible: boolean };
 
 /** Page 002: choose editors, choose a package, review the summary, confirm — one charge, a grant per editor. */
 export function BuyForMembers({ workspaceSlug, editors, offers, paymentSource, gateway }: {
@@ -30,6 +31,7 @@ export function BuyForMembers({ workspaceSlug, editors, offers, paymentSource, g
   const keyRef = useRef(crypto.randomUUID());
   const offer = offers.find((o) => o.id === offerId);
   const chosen = editors.filter((e) => selected.includes(e.userId));
+  const eligible = editors.filter((e) => e.eligible);
 
   if (editors.length === 0) return <EmptyState title="No editors to top up">Invite members, or change a viewer&apos;s role to member.</EmptyState>;
   if (offers.length === 0) return <EmptyState title="No packages on offer">The workspace&apos;s pricing has no top-up packages.</EmptyState>;
@@ -53,20 +55,28 @@ export function BuyForMembers({ workspaceSlug, editors, offers, paymentSource, g
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">1. Editors to top up</legend>
         <div className="mt-2 flex items-center justify-between text-xs text-slate-500">
-          <span>{selected.length} of {editors.length} selected</span>
-          <button type="button" className="underline" onClick={() => setSelected(selected.length === editors.length ? [] : editors.map((e) => e.userId))}>
-            {selected.length === editors.length ? "Clear all" : "Select all"}
-          </button>
+          <span>{selected.length} of {eligible.length} selected</span>
+          {eligible.length > 0 && (
+            <button type="button" className="underline" onClick={() => setSelected(selected.length === eligible.length ? [] : eligible.map((e) => e.userId))}>
+              {selected.length === eligible.length ? "Clear all" : "Select all"}
+            </button>
+          )}
         </div>
         <ul className="mt-2 max-h-64 divide-y divide-slate-100 overflow-y-auto rounded-md ring-1 ring-slate-200" tabIndex={-1}>
           {editors.map((editor) => (
             <li key={editor.userId}>
-              <label className="flex cursor-pointer items-center justify-between gap-3 px-3 py-2 text-sm hover:bg-slate-50">
+              <label className={`flex items-center justify-between gap-3 px-3 py-2 text-sm ${editor.eligible ? "cursor-pointer hover:bg-slate-50" : "cursor-not-allowed bg-slate-50"}`}>
                 <span className="flex items-center gap-2">
-                  <input type="checkbox" checked={selected.includes(editor.userId)} onChange={() => toggle(editor.userId)} aria-label={`Top up ${editor.name}`} />
+                  <input type="checkbox" checked={selected.includes(editor.userId)} onChange={() => toggle(editor.userId)} disabled={!editor.eligible}
+                    aria-label={`Top up ${editor.name}`} aria-describedby={editor.eligible ? undefined : `no-plan-${editor.userId}`} />
                   <span>
                     <span className="font-medium text-slate-900">{editor.name}</span>
                     <span className="block text-xs text-slate-500">{editor.email}</span>
+                    {!editor.eligible && (
+                      <span id={`no-plan-${editor.userId}`} className="block text-xs font-medium text-amber-800" data-testid={`editor-no-plan-${editor.userId}`}>
+                        No paid plan: top-ups need one. They can subscribe on the Billing page.
+                      </span>
+                    )}
                   </span>
                 </span>
                 <span className="text-xs text-slate-600" data-testid={`editor-balance-${editor.userId}`}>{formatCredits(editor.available)} credits</span>
@@ -95,7 +105,7 @@ export function BuyForMembers({ workspaceSlug, editors, offers, paymentSource, g
           confirmLabel="Confirm and purchase"
           source={paymentSource}
           gateway={gateway}
-          start={(payWith) => startPurchaseAction({ workspaceSlug, offerId: offer.id, target: "members", memberIds: chosen.map((e) => e.userId), payWith, idempotencyKey: keyRef.current })}
+          start={(payWith) => startPurchaseAction({ workspaceSlug, offerId: offer.id, target: "members", memberIds: chosen.map((e) => e.userId), payWith, quotedAmountMinor: offer.amountMinor * chosen.length, idempotencyKey: keyRef.current })}
           confirm={(purchaseId) => confirmPurchaseAction({ workspaceSlug, purchaseId })}
           onClose={() => setReviewing(false)}
           onPaid={() => {

@@ -12,10 +12,13 @@ import { formatCredits, formatMoney, type TOffer } from "@/lib/billing/purchases
 import type { TPoolOverview } from "@/lib/pool/get-pool-overview";
 
 /** The office pool (page 000): what is left, fund it, each member's monthly share and use. */
-export function PoolPanel({ workspaceSlug, pool, offers, paymentSource, gateway }: {
+export function PoolPanel({ workspaceSlug, pool, offers, needsWorkspacePlan, billingHref, paymentSource, gateway }: {
   workspaceSlug: string;
   pool: TPoolOverview;
   offers: TOffer[];
+  /** Funding the pool needs a paid workspace plan: said here, before any card is typed. */
+  needsWorkspacePlan: boolean;
+  billingHref: string;
   paymentSource: TPaymentSource;
   gateway: TBrowserGatewayConfig;
 }) {
@@ -41,7 +44,12 @@ export function PoolPanel({ workspaceSlug, pool, offers, paymentSource, gateway 
         </div>
       </dl>
 
-      {offers.length > 0 && (
+      {needsWorkspacePlan && (
+        <Alert tone="info">
+          Funding the pool needs an active paid workspace plan. Subscribe on the <a className="font-medium underline" href={billingHref}>Billing page</a> first.
+        </Alert>
+      )}
+      {!needsWorkspacePlan && offers.length > 0 && (
         <div className="flex flex-wrap items-end gap-3">
           <div className="space-y-1">
             <label htmlFor="pool-offer" className="block text-sm font-medium text-slate-800">Add to the pool</label>
@@ -73,7 +81,7 @@ export function PoolPanel({ workspaceSlug, pool, offers, paymentSource, gateway 
           confirmLabel={`Buy for ${formatMoney(offer.amountMinor, offer.currency)}`}
           source={paymentSource}
           gateway={gateway}
-          start={(payWith) => startPurchaseAction({ workspaceSlug, offerId: offer.id, target: "pool", memberIds: [], payWith, idempotencyKey: keyRef.current })}
+          start={(payWith) => startPurchaseAction({ workspaceSlug, offerId: offer.id, target: "pool", memberIds: [], payWith, quotedAmountMinor: offer.amountMinor, idempotencyKey: keyRef.current })}
           confirm={(purchaseId) => confirmPurchaseAction({ workspaceSlug, purchaseId })}
           onClose={() => setFunding(false)}
           onPaid={() => {

@@ -11,6 +11,7 @@ import type { TPaymentSource } from "@/lib/billing/payers/payment-source-line";
 import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
 import { cancelPlanAction, resumePlanAction, schedulePlanDowngradeAction } from "@/lib/actions/billing/subscription-actions";
 import type { TPlanOption } from "@/lib/billing/subscriptions/get-plan-options";
+import type { TFreePlanPause } from "@/lib/billing/subscriptions/describe-free-plan-pause";
 import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
 
 const ACTION_LABEL: Partial<Record<TPlanOption["change"], string>> = {
@@ -27,8 +28,10 @@ function perCredit(plan: TPlanOption): string {
 }
 
 /** The plan catalog with what each plan would do (subscribe, upgrade now, downgrade at period end, cancel). */
-export function PlanPicker({ plans, workspaceSlug, scope, canManage, paymentSource, gateway }: {
+export function PlanPicker({ plans, pausedOnFree, workspaceSlug, scope, canManage, paymentSource, gateway }: {
   plans: TPlanOption[];
+  /** What switching to Free pauses at the period's end (policy: bought credits need a paid plan). */
+  pausedOnFree: TFreePlanPause;
   workspaceSlug: string;
   scope: "workspace" | "personal";
   canManage: boolean;
@@ -141,7 +144,13 @@ export function PlanPicker({ plans, workspaceSlug, scope, canManage, paymentSour
           {confirming.change === "cancel" ? (
             <>
               <p>The plan stays active until <LocalTime iso={confirming.effectiveAt} dateOnly />; its credits are cleared then and nothing more is charged.</p>
-              <p>Top-up credits are kept.</p>
+              {pausedOnFree ? (
+                <p className="font-medium text-amber-900" data-testid="free-plan-pause">
+                  {formatCredits(pausedOnFree.credits)} bought credits{scope === "workspace" ? ` of ${pausedOnFree.members} ${pausedOnFree.members === 1 ? "member" : "members"}` : ""} will be paused then: kept, but not usable until {scope === "workspace" ? "the workspace is" : "you are"} on a paid plan again.
+                </p>
+              ) : (
+                <p>Top-up credits are kept.</p>
+              )}
             </>
           ) : (
             <>

@@ -38,12 +38,14 @@ export function OutOfCreditsDialog({ open, onOpenChange, workspaceSlug, context,
   const offer = context.offers.find((o) => o.id === offerId) ?? defaultOffer;
   const sessionKey = useRef(crypto.randomUUID());
   const price = offer ? formatMoney(offer.amountMinor, offer.currency) : "";
+  // Both ways to pay name what is bought and what it costs, exactly as the server will charge it.
+  const buyLabel = offer ? `Buy ${formatCredits(offer.credits)} credits for ${price}` : "";
   const flow = usePurchaseFlow({
     gateway,
     enabled: open && context.mode === "buy",
     hasSavedCard: Boolean(context.paymentSource.card),
     start: (payWith) =>
-      startPurchaseAction({ workspaceSlug, offerId: offer?.id, target: context.target, payWith, idempotencyKey: `${sessionKey.current}:${offer?.id}` }),
+      startPurchaseAction({ workspaceSlug, offerId: offer?.id, target: context.target, payWith, quotedAmountMinor: offer?.amountMinor, idempotencyKey: `${sessionKey.current}:${offer?.id}` }),
     confirm: (purchaseId) => confirmPurchaseAction({ workspaceSlug, purchaseId }),
     onPaid,
     onPurchaseStarted,
@@ -59,7 +61,13 @@ export function OutOfCreditsDialog({ open, onOpenChange, workspaceSlug, context,
       </Dialog.Description>
 
       <div className="mt-5 space-y-4">
-        {context.mode === "subscribe" && (
+        {context.mode === "subscribe" && context.needsPlan === "workspace" && (
+          <Alert tone="info">
+            {context.target === "pool" ? "Adding credits to the workspace's shared balance" : "Buying credits in this workspace"} needs an active paid workspace plan.
+            The owner can subscribe on the <a className="font-medium underline" href={`/w/${workspaceSlug}/billing`}>Billing page</a>.
+          </Alert>
+        )}
+        {context.mode === "subscribe" && context.needsPlan !== "workspace" && (
           <Alert tone="info">
             Top-ups are for members on an AI plan. Your starter credits are used up: subscribe to an AI plan on the{" "}
             <a className="font-medium underline" href={`/w/${workspaceSlug}/billing`}>Billing page</a> to keep going.
@@ -75,7 +83,7 @@ export function OutOfCreditsDialog({ open, onOpenChange, workspaceSlug, context,
             {context.offers.length > 1 && (
               <OfferPicker name="offer" legend="Package" offers={context.offers} value={offer.id} onChange={(id) => { setOfferId(id); flow.resetAttempt(); }} />
             )}
-            <PaymentChoice flow={flow} source={context.paymentSource} savedCardLabel={`Buy ${formatCredits(offer.credits)} credits for ${price}`} newCardLabel={`Pay ${price}`} />
+            <PaymentChoice flow={flow} source={context.paymentSource} savedCardLabel={buyLabel} newCardLabel={buyLabel} />
           </>
         )}
       </div>

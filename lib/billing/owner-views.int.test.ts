@@ -42,7 +42,7 @@ describe("owner views: invoice PDF, payment method, policies, permissions", () =
     const customer = await ensureBillingCustomer({ id: owner.id, email: owner.email, name: "Owner" });
     const card = await harness.stripe.paymentMethods.attach("pm_card_visa", { customer: customer.gatewayCustomerId });
     await saveDefaultCard({ userId: owner.id, paymentMethodId: card.id });
-    const bought = await startPurchase({ workspaceId: home.workspace.id, buyer: { userId: owner.id, email: owner.email, name: "Owner", role: "owner" }, offerId: "pack-3000", target: "members", memberIds: [home.users.member.id, home.users.admin.id], payWith: "saved_card", idempotencyKey: "owner-views-1" });
+    const bought = await startPurchase({ workspaceId: home.workspace.id, buyer: { userId: owner.id, email: owner.email, name: "Owner", role: "owner" }, offerId: "pack-3000", target: "members", memberIds: [home.users.member.id, home.users.admin.id], payWith: "saved_card", quotedAmountMinor: 2000, idempotencyKey: "owner-views-1" });
     expect(bought.status).toBe("succeeded");
     invoiceId = (await prisma.invoice.findFirstOrThrow({ where: { workspaceId: home.workspace.id } })).id;
   });

@@ -9,6 +9,8 @@ export const ZStartPurchaseInput = z.object({
   target: z.enum(["self", "members", "pool"]).default("self"),
   memberIds: z.array(z.string().min(1).max(64)).max(200).default([]),
   payWith: z.enum(["saved_card", "new_card"]),
+  /** The total shown to the buyer, in minor units: the server charges it only if it is the price. */
+  quotedAmountMinor: z.number().int().min(0).max(1_000_000_000),
   idempotencyKey: ZIdempotencyKey,
 });
 export type TStartPurchaseInput = z.infer<typeof ZStartPurchaseInput>;

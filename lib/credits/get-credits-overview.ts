@@ -2,8 +2,9 @@ import { getBalance } from "@/lib/credits/get-balance";
 import { getWorkspacePolicy } from "@/lib/credits/policy";
 import { describeBalance, type TBalanceView } from "@/lib/credits/describe-balance";
 import { getCurrentCycle } from "@/lib/billing/plans/get-current-cycle";
-import { findActivePaidPlan } from "@/lib/billing/purchases/find-active-paid-plan";
-import { priceOffers, type TOffer } from "@/lib/billing/purchases/price-offers";
+import { quoteOffers } from "@/lib/billing/purchases/quote-offers";
+import { defaultPurchaseTarget } from "@/lib/billing/purchases/default-purchase-target";
+import type { TOffer } from "@/lib/billing/purchases/price-offers";
 import { roleAllows } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -32,18 +33,20 @@ function purchaseAccess(role: Role, buyForMembers: string[], members: "buy" | "r
  */
 export async function getCreditsOverview(options: { workspaceId: string; userId: string; role: Role }): Promise<TCreditsOverview> {
   const { workspaceId, userId } = options;
-  const [balance, policy, cycle, paidPlan] = await Promise.all([
+  const policy = await getWorkspacePolicy({ workspaceId });
+  // Priced exactly as the purchase panel prices them (quoteOffers, for where a purchase lands).
+  const beneficiary = defaultPurchaseTarget(policy, options.role) === "pool" ? null : userId;
+  const [balance, cycle, quote] = await Promise.all([
     getBalance({ workspaceId, member: userId }),
-    getWorkspacePolicy({ workspaceId }),
     getCurrentCycle({ workspaceId, userId }),
-    findActivePaidPlan({ workspaceId, userId }),
+    quoteOffers({ workspaceId, policy, beneficiaries: [beneficiary] }),
   ]);
   const access = purchaseAccess(options.role, policy.purchasing.buyForMembers, policy.purchasing.members);
-  const needsPaidPlan = policy.purchasing.requirePaidPlan && !paidPlan && access !== "viewer";
+  const needsPaidPlan = quote.ineligible.length > 0 && access !== "viewer";
   return {
     balance: describeBalance({ balance, canSpend: roleAllows(options.role, "credits:spend"), planCredits: cycle?.plan.creditsPerCycle ?? null }),
     planName: cycle?.plan.name ?? null,
-    offers: priceOffers(policy.pricing, paidPlan ? { creditPriceMicros: paidPlan.creditPriceMicros, currency: paidPlan.currency } : null),
+    offers: quote.offers,
     purchase: needsPaidPlan ? "needs_paid_plan" : access,
     rate: policy.pricing.kind === "currency_tiers" ? { creditsPerMajorUnit: policy.pricing.creditsPerMajorUnit, currency: policy.pricing.currency } : null,
   };

@@ -8,6 +8,7 @@ export const DEFAULT_LEDGER_POLICY: TLedgerPolicy = {
   starterCredits: 50,
   poolShareDefault: null,
   pauseTopUpsWithoutPaidPlan: false,
+  planUnit: "member",
 };
 
 const AUTO_RELOAD_OFF: TCreditPolicy["autoReload"] = {
@@ -35,7 +36,7 @@ export const POLICY_PRESETS: Record<TPolicyPresetName, TCreditPolicy> = {
   // Page 001: a client's balance is shared; packs of several sizes; auto reload when low.
   "client-packs": {
     preset: "client-packs",
-    ledger: { ...DEFAULT_LEDGER_POLICY, planCreditsTo: "pool", starterCredits: 0 },
+    ledger: { ...DEFAULT_LEDGER_POLICY, planCreditsTo: "pool", starterCredits: 0, planUnit: "workspace" },
     topUps: { expiry: "never" },
     purchasing: { buyForMembers: ["owner", "admin"], members: "none", requirePaidPlan: true },
     pricing: {
@@ -63,7 +64,7 @@ export const POLICY_PRESETS: Record<TPolicyPresetName, TCreditPolicy> = {
   // Page 002: per-editor monthly quotas, admins buy for editors, members request; Free pauses top-ups.
   "per-editor-top-ups": {
     preset: "per-editor-top-ups",
-    ledger: { ...DEFAULT_LEDGER_POLICY, starterCredits: 0, pauseTopUpsWithoutPaidPlan: true },
+    ledger: { ...DEFAULT_LEDGER_POLICY, starterCredits: 0, pauseTopUpsWithoutPaidPlan: true, planUnit: "workspace" },
     topUps: { expiry: "never" },
     purchasing: { buyForMembers: ["owner", "admin"], members: "request", requirePaidPlan: true },
     pricing: {
@@ -83,7 +84,7 @@ export const POLICY_PRESETS: Record<TPolicyPresetName, TCreditPolicy> = {
   // expire with the cycle; auto-purchase of 10,000 at +30%, capped at the plan's credits per cycle.
   "cycle-extras": {
     preset: "cycle-extras",
-    ledger: { ...DEFAULT_LEDGER_POLICY, planCreditsTo: "pool", starterCredits: 0 },
+    ledger: { ...DEFAULT_LEDGER_POLICY, planCreditsTo: "pool", starterCredits: 0, planUnit: "workspace" },
     topUps: { expiry: "cycle_end" },
     purchasing: { buyForMembers: ["owner", "admin"], members: "none", requirePaidPlan: true },
     pricing: { kind: "plan_units", unitCredits: 1_000, minUnits: 1, maxUnits: 1_000 },
@@ -102,7 +103,7 @@ export const POLICY_PRESETS: Record<TPolicyPresetName, TCreditPolicy> = {
   // Page 004: prepaid currency tiers with a credits-per-£1 rate; top-ups never expire.
   "prepaid-tiers": {
     preset: "prepaid-tiers",
-    ledger: { ...DEFAULT_LEDGER_POLICY, starterCredits: 0 },
+    ledger: { ...DEFAULT_LEDGER_POLICY, starterCredits: 0, planUnit: "workspace" },
     topUps: { expiry: "never" },
     purchasing: { buyForMembers: ["owner", "admin"], members: "buy", requirePaidPlan: true },
     pricing: { kind: "currency_tiers", currency: "gbp", creditsPerMajorUnit: 120, tiersMinor: [2_500, 5_000, 10_000] },

@@ -24,6 +24,11 @@ export type TLedgerPolicy = {
   poolShareDefault: number | null;
   /** Top-up, auto-reload and extra credits are paused (kept, not counted) without a paid plan. */
   pauseTopUpsWithoutPaidPlan: boolean;
+  /**
+   * Whose paid plan makes buying possible and keeps bought credits active: each member's own
+   * (a personal plan, else the workspace's: page 000) or only the workspace's (pages 001–004).
+   */
+  planUnit: "member" | "workspace";
 };
 
 export type TPricing =

@@ -43,7 +43,7 @@ describe("payment webhooks and reconciliation", () => {
   });
 
   async function paidPurchase(key: string) {
-    const started = await startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: `pack-${PACK}`, target: "self", memberIds: [], payWith: "new_card", idempotencyKey: key });
+    const started = await startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: `pack-${PACK}`, target: "self", memberIds: [], payWith: "new_card", quotedAmountMinor: 1000, idempotencyKey: key });
     const intentId = started.clientSecret!.split("_secret_")[0];
     await harness.stripe.paymentIntents.confirm(intentId, { payment_method: "pm_card_visa" });
     const events = await harness.stripe.events.list({ limit: 100 });

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { startPurchase } from "@/lib/billing/purchases/start-purchase";
 import type { TPurchaseView } from "@/lib/billing/purchases/purchase-view";
 import { finishTopUpApproval } from "@/lib/requests/finish-topup-approval";
@@ -41,16 +41,20 @@ export async function approveTopUpRequest(options: {
       target: "members",
       memberIds: [request.requesterId],
       payWith: options.payWith,
+      // The approver is shown the request's price: the charge is that price or nothing.
+      quotedAmountMinor: request.amountMinor,
       idempotencyKey: `topup-request:${request.id}:${request.attempt}`,
     });
   } catch (error) {
     // Refused before any charge (no saved card, plan, offer or requester no longer eligible):
     // give the request back so it can be approved again or declined, under a fresh purchase key
-    // (another approver must never resume this approver's purchase).
+    // (another approver must never resume this approver's purchase). A changed price is written
+    // onto the request, so the next approval shows and charges the new one.
     if (!request.purchaseId) {
+      const repriced = isAppError(error) && error.details.reason === "price_changed" ? { amountMinor: Number(error.details.amountMinor) } : {};
       await prisma.topUpRequest.updateMany({
         where: { id: request.id, status: "approving", deciderId: options.approver.userId, purchaseId: null },
-        data: { status: "pending", deciderId: null, attempt: { increment: 1 } },
+        data: { status: "pending", deciderId: null, attempt: { increment: 1 }, ...repriced },
       });
     }
     throw error;

@@ -21,6 +21,7 @@ export async function startPurchaseAction(input: unknown) {
       target: parsed.target,
       memberIds: parsed.memberIds,
       payWith: parsed.payWith,
+      quotedAmountMinor: parsed.quotedAmountMinor,
       idempotencyKey: `${actor.userId}:${parsed.idempotencyKey}`,
     });
     return { purchase: view };

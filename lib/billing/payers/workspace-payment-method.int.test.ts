@@ -54,7 +54,7 @@ describe("who pays: the workspace's payment method", () => {
   it("an admin without a card buys for a member in one click: the owner's card is charged, the admin's never", async () => {
     const ownerCustomer = await saveCard(ws.users.owner.id);
     const admin = await person("admin");
-    const bought = await startPurchase({ workspaceId, buyer: admin, offerId: OFFER, target: "members", memberIds: [ws.users.member.id], payWith: "saved_card", idempotencyKey: "ws-card-1" });
+    const bought = await startPurchase({ workspaceId, buyer: admin, offerId: OFFER, target: "members", memberIds: [ws.users.member.id], payWith: "saved_card", quotedAmountMinor: 1000, idempotencyKey: "ws-card-1" });
     expect(bought.status).toBe("succeeded");
     const [intent] = await intentsOf(bought.purchaseId);
     expect(intent.customer).toBe(ownerCustomer);
@@ -77,7 +77,7 @@ describe("who pays: the workspace's payment method", () => {
   it("only the card's holder may type another card for the workspace; an admin is told whose card pays", async () => {
     await saveCard(ws.users.owner.id);
     const admin = await person("admin");
-    await expect(startPurchase({ workspaceId, buyer: admin, offerId: OFFER, target: "members", memberIds: [ws.users.member.id], payWith: "new_card", idempotencyKey: "ws-card-new" }))
+    await expect(startPurchase({ workspaceId, buyer: admin, offerId: OFFER, target: "members", memberIds: [ws.users.member.id], payWith: "new_card", quotedAmountMinor: 1000, idempotencyKey: "ws-card-new" }))
       .rejects.toMatchObject({ code: "forbidden" });
     expect(await prisma.purchase.count()).toBe(0);
 
@@ -92,14 +92,14 @@ describe("who pays: the workspace's payment method", () => {
 
   it("without a workspace card an admin's purchase is refused plainly and nothing is created", async () => {
     await saveCard(ws.users.admin.id);
-    await expect(startPurchase({ workspaceId, buyer: await person("admin"), offerId: OFFER, target: "members", memberIds: [ws.users.member.id], payWith: "saved_card", idempotencyKey: "ws-none" }))
+    await expect(startPurchase({ workspaceId, buyer: await person("admin"), offerId: OFFER, target: "members", memberIds: [ws.users.member.id], payWith: "saved_card", quotedAmountMinor: 1000, idempotencyKey: "ws-none" }))
       .rejects.toMatchObject({ code: "invalid_request", message: expect.stringMatching(/workspace has no card yet/) });
     expect(await prisma.purchase.count()).toBe(0);
   });
 
   it("the owner's new card on a workspace purchase becomes the workspace's card for later purchases (page 001)", async () => {
     const owner = await person("owner");
-    const started = await startPurchase({ workspaceId, buyer: owner, offerId: OFFER, target: "members", memberIds: [ws.users.member.id], payWith: "new_card", idempotencyKey: "ws-owner-new" });
+    const started = await startPurchase({ workspaceId, buyer: owner, offerId: OFFER, target: "members", memberIds: [ws.users.member.id], payWith: "new_card", quotedAmountMinor: 1000, idempotencyKey: "ws-owner-new" });
     await harness.stripe.paymentIntents.confirm(started.clientSecret!.split("_secret_")[0], { payment_method: "pm_card_mastercard" });
     const { settlePurchase } = await import("@/lib/billing/purchases/settle-purchase");
     expect((await settlePurchase({ workspaceId, purchaseId: started.purchaseId }))?.status).toBe("succeeded");
@@ -113,7 +113,7 @@ describe("who pays: the workspace's payment method", () => {
     await saveCard(ws.users.owner.id);
     const memberCustomer = await saveCard(ws.users.member.id, "pm_card_mastercard");
     const packs = (POLICY_PRESETS["never-expiring-top-ups-with-office-pool"].pricing as { packs: { credits: number }[] }).packs;
-    const bought = await startPurchase({ workspaceId, buyer: await person("member"), offerId: `pack-${packs[0].credits}`, target: "self", memberIds: [], payWith: "saved_card", idempotencyKey: "own-1" });
+    const bought = await startPurchase({ workspaceId, buyer: await person("member"), offerId: `pack-${packs[0].credits}`, target: "self", memberIds: [], payWith: "saved_card", quotedAmountMinor: 1000, idempotencyKey: "own-1" });
     expect(bought.status).toBe("succeeded");
     expect((await intentsOf(bought.purchaseId))[0].customer).toBe(memberCustomer);
   });

@@ -38,7 +38,7 @@ describe("payment attempts: one key per attempt with one payment method", () => 
   }
 
   const buy = (payWith: "saved_card" | "new_card") =>
-    startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self", memberIds: [], payWith, idempotencyKey: "attempt-key-0001" });
+    startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self", memberIds: [], payWith, quotedAmountMinor: 1000, idempotencyKey: "attempt-key-0001" });
 
   it("a saved card the gateway refuses fails clearly; the retry with a new card under the same purchase key is its own attempt, paid once", async () => {
     const card = await savedCard();

@@ -44,7 +44,7 @@ describe("buying credits through the sandbox", () => {
   }
 
   it("new card: the browser confirms, credits land once whoever settles first, invoice and email follow, the card is saved", async () => {
-    const started = await startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self", memberIds: [], payWith: "new_card", idempotencyKey: "buy-key-0001" });
+    const started = await startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self", memberIds: [], payWith: "new_card", quotedAmountMinor: 1000, idempotencyKey: "buy-key-0001" });
     expect(started).toMatchObject({ status: "requires_payment_method", credits: PACK_CREDITS });
     await payInBrowser(started, "pm_card_visa");
     await Promise.all([settlePurchase({ workspaceId: ws.workspace.id, purchaseId: started.purchaseId }), settlePurchase({ workspaceId: ws.workspace.id, purchaseId: started.purchaseId }), harness.flushWebhooks()]);
@@ -59,14 +59,14 @@ describe("buying credits through the sandbox", () => {
     expect(customer).toMatchObject({ cardLast4: "4242", cardBrand: "visa" });
     expect((await verifyLedger(ws.workspace.id)).ok).toBe(true);
 
-    const oneClick = await startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self", memberIds: [], payWith: "saved_card", idempotencyKey: "buy-key-0002" });
+    const oneClick = await startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self", memberIds: [], payWith: "saved_card", quotedAmountMinor: 1000, idempotencyKey: "buy-key-0002" });
     expect(oneClick.status).toBe("succeeded");
     expect(await topUps()).toBe(2 * PACK_CREDITS);
     expect((await prisma.invoice.findUniqueOrThrow({ where: { purchaseId: oneClick.purchaseId } })).number).toBe(2);
   });
 
   it("the same purchase key twice at once makes one purchase and one charge", async () => {
-    const input = { workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self" as const, memberIds: [], payWith: "new_card" as const, idempotencyKey: "double-click-1" };
+    const input = { workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self" as const, memberIds: [], payWith: "new_card" as const, quotedAmountMinor: 1000, idempotencyKey: "double-click-1" };
     const [a, b] = await Promise.all([startPurchase(input), startPurchase(input)]);
     expect(a.purchaseId).toBe(b.purchaseId);
     expect(await prisma.purchase.count()).toBe(1);
@@ -74,7 +74,7 @@ describe("buying credits through the sandbox", () => {
   });
 
   it("a decline shows the issuer's reason, grants nothing, and the same purchase succeeds with another card", async () => {
-    const started = await startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self", memberIds: [], payWith: "new_card", idempotencyKey: "decline-0001" });
+    const started = await startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self", memberIds: [], payWith: "new_card", quotedAmountMinor: 1000, idempotencyKey: "decline-0001" });
     await payInBrowser(started, "pm_card_visa_chargeDeclinedInsufficientFunds");
     const failed = await settlePurchase({ workspaceId: ws.workspace.id, purchaseId: started.purchaseId });
     expect(failed).toMatchObject({ status: "failed", failureCode: "insufficient_funds" });
@@ -88,13 +88,13 @@ describe("buying credits through the sandbox", () => {
   });
 
   it("3-D Secure: completed → paid; failed → nothing charged and a clear reason", async () => {
-    const passing = await startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self", memberIds: [], payWith: "new_card", idempotencyKey: "3ds-pass-001" });
+    const passing = await startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self", memberIds: [], payWith: "new_card", quotedAmountMinor: 1000, idempotencyKey: "3ds-pass-001" });
     const intent = await payInBrowser(passing, "pm_card_threeDSecure2Required");
     expect(intent.status).toBe("requires_action");
     await harness.authenticate(intent.id, passing.clientSecret!, "complete");
     expect((await settlePurchase({ workspaceId: ws.workspace.id, purchaseId: passing.purchaseId }))?.status).toBe("succeeded");
 
-    const failing = await startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self", memberIds: [], payWith: "new_card", idempotencyKey: "3ds-fail-001" });
+    const failing = await startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self", memberIds: [], payWith: "new_card", quotedAmountMinor: 1000, idempotencyKey: "3ds-fail-001" });
     const challenged = await payInBrowser(failing, "pm_card_threeDSecure2Required");
     await harness.authenticate(challenged.id, failing.clientSecret!, "fail");
     const failed = await settlePurchase({ workspaceId: ws.workspace.id, purchaseId: failing.purchaseId });
@@ -106,7 +106,7 @@ describe("buying credits through the sandbox", () => {
     const customer = await ensureBillingCustomer({ id: buyer.userId, email: buyer.email, name: buyer.name });
     const failingCard = await harness.stripe.paymentMethods.attach("pm_card_chargeCustomerFail", { customer: customer.gatewayCustomerId });
     await saveDefaultCard({ userId: buyer.userId, paymentMethodId: failingCard.id });
-    const declinedSaved = await startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self", memberIds: [], payWith: "saved_card", idempotencyKey: "fallback-002" });
+    const declinedSaved = await startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self", memberIds: [], payWith: "saved_card", quotedAmountMinor: 1000, idempotencyKey: "fallback-002" });
     expect(declinedSaved.status).toBe("failed");
     expect(declinedSaved.message).toMatch(/declined/i);
     expect(declinedSaved.clientSecret).toBeTruthy();
@@ -121,20 +121,20 @@ describe("buying credits through the sandbox", () => {
     const customer = await ensureBillingCustomer({ id: ws.users.owner.id, email: ws.users.owner.email, name: "Owner" });
     const card = await harness.stripe.paymentMethods.attach("pm_card_visa", { customer: customer.gatewayCustomerId });
     await saveDefaultCard({ userId: ws.users.owner.id, paymentMethodId: card.id });
-    const bought = await startPurchase({ workspaceId: ws.workspace.id, buyer: admin, offerId: OFFER, target: "members", memberIds: [ws.users.member.id], payWith: "saved_card", idempotencyKey: "admin-for-member" });
+    const bought = await startPurchase({ workspaceId: ws.workspace.id, buyer: admin, offerId: OFFER, target: "members", memberIds: [ws.users.member.id], payWith: "saved_card", quotedAmountMinor: 1000, idempotencyKey: "admin-for-member" });
     expect(bought.status).toBe("succeeded");
     expect(await topUps()).toBe(PACK_CREDITS);
-    await expect(startPurchase({ workspaceId: ws.workspace.id, buyer: admin, offerId: OFFER, target: "members", memberIds: [ws.users.owner.id], payWith: "saved_card", idempotencyKey: "admin-for-owner" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(startPurchase({ workspaceId: ws.workspace.id, buyer: admin, offerId: OFFER, target: "members", memberIds: [ws.users.owner.id], payWith: "saved_card", quotedAmountMinor: 1000, idempotencyKey: "admin-for-owner" })).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("refuses without a paid plan, for a viewer, and for unknown offers, and changes nothing", async () => {
     await prisma.subscription.deleteMany({});
-    await expect(startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self", memberIds: [], payWith: "new_card", idempotencyKey: "noplan-0001" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self", memberIds: [], payWith: "new_card", quotedAmountMinor: 1000, idempotencyKey: "noplan-0001" })).rejects.toMatchObject({ code: "forbidden" });
     const viewer = { userId: ws.users.viewer.id, email: ws.users.viewer.email, name: "V", role: "viewer" };
-    await expect(startPurchase({ workspaceId: ws.workspace.id, buyer: viewer, offerId: OFFER, target: "self", memberIds: [], payWith: "new_card", idempotencyKey: "viewer-0001" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(startPurchase({ workspaceId: ws.workspace.id, buyer: viewer, offerId: OFFER, target: "self", memberIds: [], payWith: "new_card", quotedAmountMinor: 1000, idempotencyKey: "viewer-0001" })).rejects.toMatchObject({ code: "forbidden" });
     await subscribe(prisma, { workspaceId: ws.workspace.id, userId: buyer.userId, planKey: "ai-starter", anchorAt: new Date() });
-    await expect(startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: "pack-1", target: "self", memberIds: [], payWith: "new_card", idempotencyKey: "badoffer-001" })).rejects.toMatchObject({ code: "invalid_request" });
-    await expect(startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "members", memberIds: [ws.users.admin.id], payWith: "new_card", idempotencyKey: "others-0001" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: "pack-1", target: "self", memberIds: [], payWith: "new_card", quotedAmountMinor: 1000, idempotencyKey: "badoffer-001" })).rejects.toMatchObject({ code: "invalid_request" });
+    await expect(startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "members", memberIds: [ws.users.admin.id], payWith: "new_card", quotedAmountMinor: 1000, idempotencyKey: "others-0001" })).rejects.toMatchObject({ code: "forbidden" });
     expect(await prisma.purchase.count()).toBe(0);
   });
 });

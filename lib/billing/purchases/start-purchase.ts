@@ -2,8 +2,9 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getWorkspacePolicy } from "@/lib/credits/policy";
 import { getGateway } from "@/lib/payments/get-gateway";
-import { findPlanForBeneficiaries } from "@/lib/billing/purchases/find-active-paid-plan";
-import { priceOffers } from "@/lib/billing/purchases/price-offers";
+import { quoteOffers } from "@/lib/billing/purchases/quote-offers";
+import { formatMoney } from "@/lib/billing/purchases/price-offers";
+import { noPaidPlanError } from "@/lib/billing/purchases/no-paid-plan-error";
 import { resolveBeneficiaries } from "@/lib/billing/purchases/resolve-beneficiaries";
 import { resolvePurchasePayer } from "@/lib/billing/payers/resolve-purchase-payer";
 import { getChargeCustomer } from "@/lib/billing/payers/get-charge-customer";
@@ -19,12 +20,16 @@ export type TStartPurchaseOptions = {
   target: "self" | "members" | "pool";
   memberIds: string[];
   payWith: "saved_card" | "new_card";
+  /** The total the buyer was shown: the purchase is made only at exactly this price. */
+  quotedAmountMinor: number;
   idempotencyKey: string;
 };
 
 /**
- * Starts a credit purchase: prices the offer on the server, checks who may buy for whom and
- * that a paid plan covers them, records the purchase and creates its payment. A saved card is
+ * Starts a credit purchase: prices the offer with quoteOffers, checks who may buy for whom and
+ * that the paid plan the policy's unit names covers them, refuses a total other than the one
+ * the buyer was shown (`conflict`, reason `price_changed`), records the purchase at that price
+ * and creates its payment for exactly the stored amount. A saved card is
  * charged at once (3-D Secure may still be asked in the browser); a new card is confirmed in
  * the browser. The same idempotency key always answers with the same purchase.
  */
@@ -37,13 +42,15 @@ export async function startPurchase(options: TStartPurchaseOptions): Promise<TPu
 
   const policy = await getWorkspacePolicy({ workspaceId: options.workspaceId });
   const beneficiaries = await resolveBeneficiaries({ workspaceId: options.workspaceId, buyer: options.buyer, policy, target: options.target, memberIds: options.memberIds });
-  const plan = await findPlanForBeneficiaries({ workspaceId: options.workspaceId, beneficiaries });
-  if (policy.purchasing.requirePaidPlan && !plan) {
-    const whose = options.target === "self" ? "Buying credits needs an active paid plan. Subscribe to a plan first." : options.target === "pool" ? "Funding the pool needs an active paid workspace plan." : "Every member you top up needs an active paid plan.";
-    throw new AppError("forbidden", whose, { reason: "no_paid_plan" });
-  }
-  const offer = priceOffers(policy.pricing, plan).find((o) => o.id === options.offerId);
+  const quote = await quoteOffers({ workspaceId: options.workspaceId, policy, beneficiaries });
+  if (quote.ineligible.length > 0) throw await noPaidPlanError({ workspaceId: options.workspaceId, policy, target: options.target, ineligible: quote.ineligible });
+  if (quote.mixedPrices) throw new AppError("invalid_request", "These members are on plans with different credit prices: buy for each plan's members separately.", { field: "memberIds" });
+  const offer = quote.offers.find((o) => o.id === options.offerId);
   if (!offer) throw new AppError("invalid_request", "That credit package is not offered here.", { field: "offerId" });
+  const totalMinor = offer.amountMinor * beneficiaries.length;
+  if (options.quotedAmountMinor !== totalMinor) {
+    throw new AppError("conflict", `The price is now ${formatMoney(totalMinor, offer.currency)}. Nothing was charged: check the new price and pay again.`, { reason: "price_changed", amountMinor: totalMinor, currency: offer.currency });
+  }
 
   // Own top-ups are paid with one's own card; anything bought for others with the workspace's.
   const payer = await resolvePurchasePayer({ workspaceId: options.workspaceId, buyer: options.buyer, scope: options.target === "self" ? "personal" : "workspace", payWith: options.payWith });
@@ -60,7 +67,7 @@ export async function startPurchase(options: TStartPurchaseOptions): Promise<TPu
         kind,
         description,
         credits: offer.credits * beneficiaries.length,
-        amountMinor: offer.amountMinor * beneficiaries.length,
+        amountMinor: totalMinor,
         currency: offer.currency,
         idempotencyKey: options.idempotencyKey,
         lines: { create: beneficiaries.map((userId) => ({ beneficiaryUserId: userId, credits: offer.credits, amountMinor: offer.amountMinor })) },

@@ -3,6 +3,8 @@ import { listPlans } from "@/lib/billing/plans/list-plans";
 import { getPlanState } from "@/lib/billing/subscriptions/get-plan-state";
 import { quotePlanChange } from "@/lib/billing/subscriptions/quote-plan-change";
 import type { TPlanChange } from "@/lib/billing/subscriptions/plan-change";
+import { getWorkspacePolicy } from "@/lib/credits/policy";
+import { describeFreePlanPause, type TFreePlanPause } from "@/lib/billing/subscriptions/describe-free-plan-pause";
 
 export type TPlanOption = {
   key: string;
@@ -37,10 +39,15 @@ export type TCurrentPlanView = {
   scheduled: { name: string; priceMinor: number; currency: string } | null;
 };
 
-/** The catalog with, for each plan, what choosing it would do and cost now; and the current plan. */
-export async function getPlanOptions(options: { workspaceId: string; userId: string | null; now?: Date }): Promise<{ current: TCurrentPlanView | null; plans: TPlanOption[] }> {
+/**
+ * The catalog with, for each plan, what choosing it would do and cost now; the current plan; and
+ * what switching to Free would pause when the current period ends (for the downgrade dialog).
+ */
+export async function getPlanOptions(options: { workspaceId: string; userId: string | null; now?: Date }): Promise<{ current: TCurrentPlanView | null; plans: TPlanOption[]; pausedOnFree: TFreePlanPause }> {
   const now = options.now ?? new Date();
-  const [plans, state] = await Promise.all([listPlans(), getPlanState({ workspaceId: options.workspaceId, userId: options.userId, now })]);
+  const [plans, state, policy] = await Promise.all([listPlans(), getPlanState({ workspaceId: options.workspaceId, userId: options.userId, now }), getWorkspacePolicy({ workspaceId: options.workspaceId })]);
+  const livePaid = state && state.current.status !== "ended" && state.plan.paid;
+  const pausedOnFree = livePaid ? await describeFreePlanPause({ workspaceId: options.workspaceId, userId: options.userId, policy, at: state.periodEnd }) : null;
   const payer = state?.billing ? await prisma.user.findUnique({ where: { id: state.billing.payerUserId }, select: { name: true } }) : null;
   const current: TCurrentPlanView | null = state && state.current.status !== "ended"
     ? {
@@ -62,6 +69,7 @@ export async function getPlanOptions(options: { workspaceId: string; userId: str
     : null;
   return {
     current,
+    pausedOnFree,
     plans: plans.map((plan) => {
       const quote = quotePlanChange(state, plan, now);
       // With a downgrade scheduled, the current plan's card offers to keep it.

@@ -10,7 +10,7 @@ import { authorizePage } from "@/lib/auth/authorize-page";
 import { roleAllows } from "@/lib/auth/permissions";
 import { listMemberOverview } from "@/lib/workspaces/list-member-overview";
 import { listTopUpRequests } from "@/lib/requests/list-topup-requests";
-import { getPurchaseContext } from "@/lib/billing/purchases/get-purchase-context";
+import { getAdminPurchaseOptions } from "@/lib/billing/purchases/get-admin-purchase-options";
 import { getPoolOverview } from "@/lib/pool/get-pool-overview";
 import { listNotifications } from "@/lib/notify/list-notifications";
 import { getGateway } from "@/lib/payments/get-gateway";
@@ -22,17 +22,18 @@ export default async function AdminPage({ params }: { params: Promise<{ workspac
   const { workspace } = await params;
   const actor = await authorizePage(workspace, "members:manage");
   const scope = { workspaceId: actor.workspaceId };
-  const [members, requests, context, pool, notifications, paymentSource] = await Promise.all([
+  const [members, requests, pool, notifications, paymentSource] = await Promise.all([
     listMemberOverview(scope),
     listTopUpRequests(scope),
-    getPurchaseContext({ workspaceId: actor.workspaceId, userId: actor.userId, role: actor.role }),
     getPoolOverview(scope),
     listNotifications({ workspaceId: actor.workspaceId, userId: actor.userId }),
     // Everything bought here (for members, the pool, approvals) is charged to the workspace's card.
     getPaymentSource({ workspaceId: actor.workspaceId, userId: actor.userId, scope: "workspace" }),
   ]);
   const gateway = getGateway().browserConfig();
-  const editors = members.filter((m) => m.role !== "viewer").map((m) => ({ userId: m.userId, name: m.name, email: m.email, available: m.available }));
+  const editorMembers = members.filter((m) => m.role !== "viewer");
+  const buying = await getAdminPurchaseOptions({ workspaceId: actor.workspaceId, editorIds: editorMembers.map((m) => m.userId) });
+  const editors = editorMembers.map((m) => ({ userId: m.userId, name: m.name, email: m.email, available: m.available, eligible: !buying.ineligibleEditorIds.includes(m.userId) }));
   const waiting = requests.filter((r) => r.status === "pending" || r.status === "approving").length;
   const serialized = requests.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null }));
 
@@ -61,10 +62,10 @@ export default async function AdminPage({ params }: { params: Promise<{ workspac
 
         <section id="top-up-members" aria-label="Top up members">
           <Card title="Top up members" description="Choose editors and a package, review the summary and confirm: one charge, credits on each editor.">
-            {context.mode === "subscribe" ? (
-              <Alert tone="info">Top-ups need an active paid plan. Subscribe on the <a className="font-medium underline" href={`/w/${actor.workspaceSlug}/billing`}>Billing page</a> first.</Alert>
+            {buying.needsWorkspacePlan ? (
+              <Alert tone="info">Top-ups need an active paid workspace plan. Subscribe on the <a className="font-medium underline" href={`/w/${actor.workspaceSlug}/billing`}>Billing page</a> first.</Alert>
             ) : (
-              <BuyForMembers workspaceSlug={actor.workspaceSlug} editors={editors} offers={context.offers} paymentSource={paymentSource} gateway={gateway} />
+              <BuyForMembers workspaceSlug={actor.workspaceSlug} editors={editors} offers={buying.memberOffers} paymentSource={paymentSource} gateway={gateway} />
             )}
           </Card>
         </section>
@@ -72,7 +73,7 @@ export default async function AdminPage({ params }: { params: Promise<{ workspac
         {pool.enabled && roleAllows(actor.role, "pool:manage") && (
           <section id="pool" aria-label="Office pool">
             <Card title="Office pool" description="Credits shared by the workspace. A member draws from the pool after their own plan credits, up to their monthly share.">
-              <PoolPanel workspaceSlug={actor.workspaceSlug} pool={pool} offers={context.mode === "subscribe" ? [] : context.offers} paymentSource={paymentSource} gateway={gateway} />
+              <PoolPanel workspaceSlug={actor.workspaceSlug} pool={pool} offers={buying.poolOffers} needsWorkspacePlan={buying.poolNeedsPlan} billingHref={`/w/${actor.workspaceSlug}/billing`} paymentSource={paymentSource} gateway={gateway} />
             </Card>
           </section>
         )}

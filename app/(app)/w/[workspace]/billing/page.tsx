@@ -43,7 +43,7 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
             <Card title="Your AI plan" description="Plan credits reset every cycle and are spent first; top-up credits never expire and are kept when you change or cancel a plan.">
               <div className="space-y-5">
                 <CurrentPlan current={mine.current} canManage />
-                <PlanPicker plans={mine.plans} workspaceSlug={actor.workspaceSlug} scope="personal" canManage paymentSource={ownCard} gateway={gateway} />
+                <PlanPicker plans={mine.plans} pausedOnFree={mine.pausedOnFree} workspaceSlug={actor.workspaceSlug} scope="personal" canManage paymentSource={ownCard} gateway={gateway} />
               </div>
             </Card>
           ) : (
@@ -73,10 +73,12 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
     <>
       <PageHeader title="Billing" description={`Plan, payment method and invoices of ${actor.workspaceName}.`} />
       <div className="space-y-6">
-        <Card title="Plan" description="Plan credits reset every cycle. Top-up credits are never touched by renewals, plan changes or cancelling.">
+        <Card title="Plan" description={policy.ledger.pauseTopUpsWithoutPaidPlan
+          ? "Plan credits reset every cycle. Top-up credits are kept through renewals and plan changes; on Free they are paused until the workspace is on a paid plan again."
+          : "Plan credits reset every cycle. Top-up credits are never touched by renewals, plan changes or cancelling."}>
           <div className="space-y-5">
             <CurrentPlan current={plans.current} canManage={canManage} />
-            <PlanPicker plans={plans.plans} workspaceSlug={actor.workspaceSlug} scope="workspace" canManage={canManage} paymentSource={workspaceSource} gateway={gateway} />
+            <PlanPicker plans={plans.plans} pausedOnFree={plans.pausedOnFree} workspaceSlug={actor.workspaceSlug} scope="workspace" canManage={canManage} paymentSource={workspaceSource} gateway={gateway} />
             {!canManage && <p className="text-sm text-slate-500">Only the workspace owner can change the plan.</p>}
           </div>
         </Card>
