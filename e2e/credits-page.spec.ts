@@ -8,10 +8,14 @@ import { debitCredits } from "@/lib/credits/debit-credits";
 
 const DAY = 86_400_000;
 
-/** A paid plan (AI Starter, 1,000 credits) for the member plus a 500-credit top-up that never expires. */
+/**
+ * A paid plan (AI Starter, 1,000 credits each) covering the member, the one the preset's plan
+ * unit counts (the Space's membership for prepaid tiers), plus a 500-credit top-up that never expires.
+ */
 async function memberWithPlanAndTopUp(workspaceId: string, userId: string, preset: TPolicyPresetName = "prepaid-tiers") {
   await prisma.workspace.update({ where: { id: workspaceId }, data: { policy: POLICY_PRESETS[preset] } });
-  await subscribe(prisma, { workspaceId, userId, planKey: "ai-starter", anchorAt: new Date(Date.now() - DAY) });
+  const planUserId = POLICY_PRESETS[preset].ledger.planUnit === "member" ? userId : null;
+  await subscribe(prisma, { workspaceId, userId: planUserId, planKey: "ai-starter", anchorAt: new Date(Date.now() - DAY) });
   await grantCredits({ workspaceId, member: userId, credits: 500, source: "top_up", expiresAt: null, memo: "Top-up pack", idempotencyKey: `e2e-topup-${userId}` });
 }
 

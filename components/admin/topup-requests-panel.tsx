@@ -16,10 +16,12 @@ import type { TTopUpRequestView } from "@/lib/requests/list-topup-requests";
 type TRequest = Omit<TTopUpRequestView, "createdAt" | "decidedAt"> & { createdAt: string; decidedAt: string | null };
 
 /** Members' top-up requests for owners and admins: approve (pay) or decline with a reason; then the history. */
-export function TopUpRequestsPanel({ workspaceSlug, requests, currentUserId, paymentSource, gateway }: {
+export function TopUpRequestsPanel({ workspaceSlug, requests, currentUserId, ineligibleUserIds, paymentSource, gateway }: {
   workspaceSlug: string;
   requests: TRequest[];
   currentUserId: string;
+  /** Requesters without the paid plan a top-up needs now: said before any card is typed. */
+  ineligibleUserIds: string[];
   paymentSource: TPaymentSource;
   gateway: TBrowserGatewayConfig;
 }) {
@@ -44,6 +46,11 @@ export function TopUpRequestsPanel({ workspaceSlug, requests, currentUserId, pay
                   <p className="font-medium text-slate-900">{request.requester.name} asks for {formatCredits(request.credits)} credits</p>
                   <p className="text-sm text-slate-600">{formatMoney(request.amountMinor, request.currency)} · <LocalTime iso={request.createdAt} /></p>
                   {request.note && <p className="mt-1 text-sm italic text-slate-700">“{request.note}”</p>}
+                  {request.status === "pending" && ineligibleUserIds.includes(request.requester.userId) && (
+                    <p className="mt-1 text-sm font-medium text-amber-800" data-testid={`request-no-plan-${request.id}`}>
+                      No paid plan covers {request.requester.name} now, so this top-up cannot be bought. Decline it, or approve once there is a plan.
+                    </p>
+                  )}
                 </div>
                 <RequestStatusBadge status={request.status} />
               </div>
@@ -62,7 +69,7 @@ export function TopUpRequestsPanel({ workspaceSlug, requests, currentUserId, pay
                 />
               ) : (
                 <div className="mt-3 flex flex-wrap gap-2">
-                  <Button size="sm" onClick={() => { setNotice(null); setApproving(request); }}>
+                  <Button size="sm" disabled={request.status === "pending" && ineligibleUserIds.includes(request.requester.userId)} onClick={() => { setNotice(null); setApproving(request); }}>
                     {request.status === "approving" ? "Resume payment" : "Approve"}
                   </Button>
                   {request.status === "pending" && <Button size="sm" variant="secondary" onClick={() => setDeclining(request.id)}>Decline</Button>}

@@ -45,7 +45,7 @@ export default async function AdminPage({ params }: { params: Promise<{ workspac
           <section id="requests" aria-label="Top-up requests">
             <Card title={`Top-up requests${waiting ? ` (${waiting} waiting)` : ""}`} description="Approving buys the package for the member with the workspace's card; declining tells them why.">
               {roleAllows(actor.role, "requests:decide") && (
-                <TopUpRequestsPanel workspaceSlug={actor.workspaceSlug} requests={serialized} currentUserId={actor.userId} paymentSource={paymentSource} gateway={gateway} />
+                <TopUpRequestsPanel workspaceSlug={actor.workspaceSlug} requests={serialized} currentUserId={actor.userId} ineligibleUserIds={buying.ineligibleEditorIds} paymentSource={paymentSource} gateway={gateway} />
               )}
             </Card>
           </section>
