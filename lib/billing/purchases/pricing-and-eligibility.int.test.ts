@@ -94,10 +94,9 @@ describe("one price from the workspace's policy and plan; eligibility and pauses
     const workspaceId = ws.workspace.id;
     await subscribe(prisma, { workspaceId, userId: ws.users.member.id, planKey: "ai-starter", anchorAt: yesterday() });
     const owner = { userId: ws.users.owner.id, email: ws.users.owner.email, name: "Owner", role: "owner" };
-    const admin = { userId: ws.users.admin.id, email: ws.users.admin.email, name: "Admin", role: "admin" };
 
-    // The admin has no plan of their own but may top up the member, who has one.
-    const forMember = await startPurchase({ workspaceId, buyer: admin, offerId: "pack-500", target: "members", memberIds: [ws.users.member.id], payWith: "new_card", quotedAmountMinor: 1000, idempotencyKey: "own-plan-1" });
+    // The owner has no plan of their own but may top up the member, who has one.
+    const forMember = await startPurchase({ workspaceId, buyer: owner, offerId: "pack-500", target: "members", memberIds: [ws.users.member.id], payWith: "new_card", quotedAmountMinor: 1000, idempotencyKey: "own-plan-1" });
     expect(forMember.amountMinor).toBe(1000);
     await expect(
       startPurchase({ workspaceId, buyer: owner, offerId: "pack-500", target: "members", memberIds: [ws.users.member.id, ws.users.admin.id], payWith: "new_card", quotedAmountMinor: 2000, idempotencyKey: "own-plan-2" }),
