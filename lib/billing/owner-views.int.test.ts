@@ -57,7 +57,7 @@ describe("owner views: invoice PDF, payment method, policies, permissions", () =
     const customer = await ensureBillingCustomer({ id: admin.id, email: admin.email, name: "Admin" });
     const card = await harness.stripe.paymentMethods.attach("pm_card_visa", { customer: customer.gatewayCustomerId });
     await saveDefaultCard({ userId: admin.id, paymentMethodId: card.id });
-    const bought = await startPurchase({ workspaceId: home.workspace.id, buyer: { userId: admin.id, email: admin.email, name: "Admin", role: "admin" }, offerId: "pack-3000", target: "members", memberIds: [home.users.member.id], payWith: "saved_card", idempotencyKey: "admin-bought-1" });
+    const bought = await startPurchase({ workspaceId: home.workspace.id, buyer: { userId: admin.id, email: admin.email, name: "Admin", role: "admin" }, offerId: "pack-3000", target: "members", memberIds: [home.users.member.id], payWith: "saved_card", quotedAmountMinor: 1000, idempotencyKey: "admin-bought-1" });
     expect(bought.status).toBe("succeeded");
     const adminsInvoice = (await prisma.invoice.findFirstOrThrow({ where: { workspaceId: home.workspace.id, purchase: { buyerUserId: admin.id } } })).id;
     as("admin");
