@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getSessionUserId } from "@/lib/auth/authorize";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
+import { appBaseUrl } from "@/lib/app-url";
 import { SignInForms } from "@/components/auth/sign-in-forms";
 import { LogoMark } from "@/components/shell/logo-mark";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
-  if (await getSessionUserId()) redirect("/");
   const { error, callbackUrl } = await searchParams;
-  const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const safeCallback = safeCallbackPath(callbackUrl, appBaseUrl(await headers()));
+  if (await getSessionUserId()) redirect(safeCallback);
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">

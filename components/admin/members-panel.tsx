@@ -116,7 +116,11 @@ function InviteForm({ workspaceSlug, onInvited }: { workspaceSlug: string; onInv
     const invited = await inviteMemberAction({ workspaceSlug, email, role });
     setBusy(false);
     if (!invited.ok) return setResult({ tone: "error", text: invited.error.message });
-    setResult({ tone: "success", text: `Invitation sent to ${invited.member.email}. They sign in with the link in the email.` });
+    setResult(
+      invited.pending
+        ? { tone: "success", text: `${invited.invitation.email} already uses Refill: they join once they accept the invitation in the app.` }
+        : { tone: "success", text: `Invitation sent to ${invited.member.email}. They sign in with the link in the email.` },
+    );
     setEmail("");
     onInvited();
   }

@@ -11,10 +11,12 @@ type TShellProps = {
   workspaces: { slug: string; name: string; role: string }[];
   navItems: TNavItem[];
   headerExtra?: React.ReactNode;
+  /** Shown above every page, e.g. invitations waiting for an answer. */
+  banner?: React.ReactNode;
   children: React.ReactNode;
 };
 
-export function AppShell({ user, role, current, workspaces, navItems, headerExtra, children }: TShellProps) {
+export function AppShell({ user, role, current, workspaces, navItems, headerExtra, banner, children }: TShellProps) {
   return (
     <div className="min-h-screen md:grid md:grid-cols-[15rem_1fr]">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -32,13 +34,19 @@ export function AppShell({ user, role, current, workspaces, navItems, headerExtr
       <div className="flex min-w-0 flex-col">
         <header className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-4 py-2.5">
           {headerExtra}
-          <div className="hidden text-right sm:block">
-            <p className="text-sm font-medium leading-tight text-slate-900">{user.name}</p>
-            <p className="text-xs capitalize leading-tight text-slate-500" data-testid="current-role">{role}</p>
-          </div>
+          <Link href={`/w/${current.slug}/settings/account`} aria-label="Account settings" className="rounded-md px-2 py-1 text-right hover:bg-slate-100">
+            <span className="hidden sm:block">
+              <span className="block text-sm font-medium leading-tight text-slate-900">{user.name}</span>
+              <span className="block text-xs capitalize leading-tight text-slate-500" data-testid="current-role">{role}</span>
+            </span>
+            <span className="text-sm text-slate-600 sm:hidden">Account</span>
+          </Link>
           <SignOutButton />
         </header>
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 md:px-8">{children}</main>
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 md:px-8">
+          {banner}
+          {children}
+        </main>
       </div>
     </div>
   );

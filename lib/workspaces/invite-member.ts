@@ -4,16 +4,21 @@ import { newSecretToken, sha256Hex } from "@/lib/auth/secret-token";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
 import { queueJob } from "@/lib/jobs/start-jobs";
 import { recordAudit } from "@/lib/workspaces/record-audit";
+import { createPendingInvitation } from "@/lib/workspaces/create-pending-invitation";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /** An invitation link stays usable longer than a sign-in link: people read invitations later. */
 const INVITATION_LINK_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
+export type TInviteResult =
+  | { status: "member"; member: { userId: string; email: string; role: Role } }
+  | { status: "pending"; invitation: { id: string; email: string; role: Role } };
+
 /**
- * Invites someone by email: the person (created without a password if new) becomes a member
- * with `role` at once, and gets an email with a one-time sign-in link (the magic-link sign-in,
- * valid 7 days). Membership, invitation, audit row and email commit together. Someone already a
- * member is refused with `already_exists`.
+ * Invites someone by email. A new person (created without a password) becomes a member with
+ * `role` at once and gets a one-time sign-in link (valid 7 days). A person who already uses
+ * Refill gets a pending invitation to accept in the app: no membership until then. Everything
+ * commits together with its audit row and email. Someone already a member: `already_exists`.
  */
 export async function inviteMember(options: {
   workspaceId: string;
@@ -25,13 +30,16 @@ export async function inviteMember(options: {
 }) {
   const email = options.email.trim().toLowerCase();
   const token = newSecretToken("ml_", 32);
-  const invitation = await prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx): Promise<TInviteResult> => {
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: options.workspaceId } });
-    const user =
-      (await tx.user.findUnique({ where: { email } })) ??
-      (await tx.user.create({ data: { email, name: options.name?.trim() || email.split("@")[0] } }));
-    const existing = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: options.workspaceId, userId: user.id } } });
-    if (existing) throw new AppError("already_exists", `${email} is already a member of this workspace.`, { field: "email" });
+    const known = await tx.user.findUnique({ where: { email } });
+    if (known) {
+      const existing = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: options.workspaceId, userId: known.id } } });
+      if (existing) throw new AppError("already_exists", `${email} is already a member of this workspace.`, { field: "email" });
+      const pending = await createPendingInvitation(tx, { workspace, user: known, role: options.role, invitedBy: options.invitedBy, baseUrl: options.baseUrl });
+      return { status: "pending", invitation: { id: pending.id, email, role: options.role } };
+    }
+    const user = await tx.user.create({ data: { email, name: options.name?.trim() || email.split("@")[0] } });
     await tx.membership.create({ data: { workspaceId: options.workspaceId, userId: user.id, role: options.role } });
     const magicLink = await tx.magicLinkToken.create({
       data: { email, tokenHash: sha256Hex(token), expiresAt: new Date(Date.now() + INVITATION_LINK_LIFETIME_MS) },
@@ -59,10 +67,10 @@ export async function inviteMember(options: {
       },
       tx,
     );
-    return created;
+    return { status: "member", member: { userId: created.userId, email: created.email, role: created.role } };
   }).catch((error) => translateDatabaseError(error, "That membership"));
   await queueJob("email-outbox-delivery");
-  return { userId: invitation.userId, email: invitation.email, role: invitation.role };
+  return result;
 }
 
 function escapeHtml(value: string): string {

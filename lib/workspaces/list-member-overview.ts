@@ -27,11 +27,14 @@ export async function listMemberOverview(options: { workspaceId: string }): Prom
       orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
       take: MAX_MEMBERS,
     }),
-    prisma.workspaceInvitation.findMany({ where: { workspaceId: options.workspaceId }, orderBy: { createdAt: "desc" } }),
+    // Only link invitations (members from the start): a pending one has no member row to mark.
+    prisma.workspaceInvitation.findMany({ where: { workspaceId: options.workspaceId, status: "link_sent" }, orderBy: { createdAt: "desc" } }),
     prisma.poolShare.findMany({ where: { workspaceId: options.workspaceId } }),
   ]);
   const latestInvitation = new Map<string, string>();
-  for (const invitation of invitations) if (!latestInvitation.has(invitation.userId)) latestInvitation.set(invitation.userId, invitation.magicLinkTokenId);
+  for (const invitation of invitations) {
+    if (invitation.magicLinkTokenId && !latestInvitation.has(invitation.userId)) latestInvitation.set(invitation.userId, invitation.magicLinkTokenId);
+  }
   const usedTokens = new Set(
     (await prisma.magicLinkToken.findMany({ where: { id: { in: [...latestInvitation.values()] }, usedAt: { not: null } }, select: { id: true } })).map((t) => t.id),
   );

@@ -11,7 +11,7 @@ import { inviteMember } from "@/lib/workspaces/invite-member";
 import { changeMemberRole } from "@/lib/workspaces/change-member-role";
 import { removeMember } from "@/lib/workspaces/remove-member";
 
-/** Invites someone by email (membership now, a sign-in link by email). */
+/** Invites someone by email: a new person is a member now (sign-in link by email); someone who uses Refill elsewhere must accept first. */
 export async function inviteMemberAction(input: unknown) {
   return runAction(async () => {
     const parsed = parseInput(ZInviteMemberInput, input);
@@ -25,7 +25,7 @@ export async function inviteMemberAction(input: unknown) {
       baseUrl: appBaseUrl(await headers()),
     });
     revalidatePath(`/w/${actor.workspaceSlug}/admin`);
-    return { member: invited };
+    return invited.status === "member" ? { pending: false as const, member: invited.member } : { pending: true as const, invitation: invited.invitation };
   });
 }
 

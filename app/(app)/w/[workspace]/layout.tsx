@@ -7,17 +7,22 @@ import { CreditCounter } from "@/components/shell/credit-counter";
 import { getWorkspacePolicy } from "@/lib/credits/policy";
 import { NotificationsBell } from "@/components/shell/notifications-bell";
 import { countUnreadNotifications } from "@/lib/notify/count-unread-notifications";
+import { InvitationsBanner } from "@/components/invitations/invitations-banner";
+import { listMyInvitations } from "@/lib/workspaces/list-my-invitations";
+import { rememberLastWorkspace } from "@/lib/workspaces/remember-last-workspace";
 
 const LOW_CREDITS = 20;
 
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
   const actor = await authorizePage(workspace, "workspace:read");
-  const [workspaces, balance, policy, unread] = await Promise.all([
+  const [workspaces, balance, policy, unread, invitations] = await Promise.all([
     listUserWorkspaces({ userId: actor.userId }),
     getBalance({ workspaceId: actor.workspaceId, member: actor.userId }),
     getWorkspacePolicy({ workspaceId: actor.workspaceId }),
     countUnreadNotifications({ workspaceId: actor.workspaceId, userId: actor.userId }),
+    listMyInvitations({ userId: actor.userId }),
+    rememberLastWorkspace({ userId: actor.userId, workspaceId: actor.workspaceId }),
   ]);
   // Members ask admins for top-ups where the policy says so; their requests live on this page.
   const showsRequests = actor.role === "member" && policy.purchasing.members === "request";
@@ -37,6 +42,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       current={{ slug: actor.workspaceSlug, name: actor.workspaceName, role: actor.role }}
       workspaces={workspaces}
       navItems={navItems}
+      banner={invitations.length > 0 ? <InvitationsBanner invitations={invitations.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() }))} /> : undefined}
       headerExtra={
         <>
           <CreditCounter available={balance.available} href={`${base}/credits`} low={balance.available < LOW_CREDITS} />
