@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
 import { expect, PASSWORD, prisma, signIn, test } from "./fixtures/test";
 import { createWorkspaceWithRoles, ensureApiKey } from "@/prisma/seed/identity";
 import { sha256Hex } from "@/lib/auth/secret-token";
@@ -8,6 +9,15 @@ async function magicLinkFor(email: string) {
   const token = `ml_${randomBytes(32).toString("base64url")}`;
   await prisma.magicLinkToken.create({ data: { email, tokenHash: sha256Hex(token), expiresAt: new Date(Date.now() + 15 * 60_000) } });
   return { token, path: `/sign-in/link?token=${encodeURIComponent(token)}` };
+}
+
+/** Signs in through the form, as a person does; lands wherever sign-in sends them. */
+async function signInWithForm(page: Page, email: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/w\/[^/]+\/work$/);
 }
 
 async function sessionEmail(request: { get: (url: string) => Promise<{ json: () => Promise<unknown> }> }) {
@@ -102,8 +112,7 @@ test.describe("sign-in attacks", () => {
     await expect(page.getByText(victimName)).toHaveCount(0);
 
     await page.context().clearCookies();
-    await signIn(page, victim.users.member.email);
-    await page.goto("/");
+    await signInWithForm(page, victim.users.member.email);
     await expect(page).toHaveURL(new RegExp(`/w/${victim.workspace.slug}/work$`));
     const banner = page.getByRole("region", { name: "Invitations" });
     await expect(banner).toContainText(roles.workspace.name);
@@ -127,8 +136,7 @@ test.describe("sign-in attacks", () => {
     await expect(page.getByTestId("current-role")).toHaveText("member");
     await page.context().clearCookies();
 
-    await signIn(page, roles.users.member.email);
-    await page.goto("/");
+    await signInWithForm(page, roles.users.member.email);
     await expect(page).toHaveURL(new RegExp(`/w/${zulu.slug}/work$`));
   });
 });

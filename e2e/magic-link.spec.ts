@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures/test";
 
-test("magic link: ask for a link, open it from the dev mailbox, land signed in; the link works once", async ({ page, browser, roles }) => {
+test("magic link: ask for a link, open it from the dev mailbox, continue, land signed in; the link works once", async ({ page, browser, roles }) => {
   const email = roles.users.member.email;
   await page.goto("/sign-in");
   await page.getByRole("tab", { name: "Email link" }).click();
@@ -15,6 +15,7 @@ test("magic link: ask for a link, open it from the dev mailbox, land signed in; 
   expect(link).toContain("/sign-in/link?token=");
 
   await page.goto(link!);
+  await page.getByRole("button", { name: `Continue as ${email}` }).click();
   await expect(page).toHaveURL(new RegExp(`/w/${roles.workspace.slug}/work$`));
   await expect(page.getByTestId("current-role")).toHaveText("member");
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
@@ -40,7 +41,7 @@ export function MagicLinkSignIn({ token, email, signedInAs }: TProps) {
       {sameUser ? (
         <>
           <p className="mt-2 text-sm text-slate-600">You are already signed in as <strong className="break-all">{email}</strong>.</p>
-          <a href="/" className="mt-4 inline-flex w-full items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">Go to Refill</a>
+          <Link href="/" className="mt-4 inline-flex w-full items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">Go to Refill</Link>
         </>
       ) : (
         <>
@@ -56,7 +57,7 @@ export function MagicLinkSignIn({ token, email, signedInAs }: TProps) {
           <Button className="mt-4 w-full" onClick={continueAs} disabled={state === "pending"} autoFocus>
             {state === "pending" ? "Signing in…" : `Continue as ${email}`}
           </Button>
-          <a href="/" className="mt-3 block text-center text-sm text-slate-600 underline">Cancel</a>
+          <Link href="/" className="mt-3 block text-center text-sm text-slate-600 underline">Cancel</Link>
         </>
       )}
     </div>

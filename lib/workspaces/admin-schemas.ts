@@ -25,3 +25,6 @@ export const ZSetPoolShareInput = z.object({
   capPerCycle: z.number().int().min(0).max(1_000_000_000).nullable(),
 });
 export type TSetPoolShareInput = z.infer<typeof ZSetPoolShareInput>;
+
+export const ZCancelInvitationInput = z.object({ workspaceSlug: ZWorkspaceSlug, invitationId: z.string().trim().min(1).max(64) });
+export type TCancelInvitationInput = z.infer<typeof ZCancelInvitationInput>;

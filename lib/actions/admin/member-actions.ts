@@ -6,7 +6,8 @@ import { authorize } from "@/lib/auth/authorize";
 import { parseInput } from "@/lib/http/api-route";
 import { runAction } from "@/lib/actions/run-action";
 import { appBaseUrl } from "@/lib/app-url";
-import { ZChangeMemberRoleInput, ZInviteMemberInput, ZRemoveMemberInput } from "@/lib/workspaces/admin-schemas";
+import { ZCancelInvitationInput, ZChangeMemberRoleInput, ZInviteMemberInput, ZRemoveMemberInput } from "@/lib/workspaces/admin-schemas";
+import { cancelInvitation } from "@/lib/workspaces/cancel-invitation";
 import { inviteMember } from "@/lib/workspaces/invite-member";
 import { changeMemberRole } from "@/lib/workspaces/change-member-role";
 import { removeMember } from "@/lib/workspaces/remove-member";
@@ -48,5 +49,16 @@ export async function removeMemberAction(input: unknown) {
     const removed = await removeMember({ workspaceId: actor.workspaceId, userId: parsed.userId, actorUserId: actor.userId });
     revalidatePath(`/w/${actor.workspaceSlug}/admin`);
     return removed;
+  });
+}
+
+/** Withdraws an invitation still waiting for the person's answer. */
+export async function cancelInvitationAction(input: unknown) {
+  return runAction(async () => {
+    const parsed = parseInput(ZCancelInvitationInput, input);
+    const actor = await authorize({ workspace: { slug: parsed.workspaceSlug }, permission: "members:manage" });
+    await cancelInvitation({ workspaceId: actor.workspaceId, invitationId: parsed.invitationId, actorUserId: actor.userId });
+    revalidatePath(`/w/${actor.workspaceSlug}/admin`);
+    return {};
   });
 }

@@ -8,7 +8,7 @@ ALTER TABLE "users" ADD CONSTRAINT "users_last_workspace_id_fkey" FOREIGN KEY ("
 
 -- Invitations: `link_sent` = a new person, member at once, signs in with the emailed link (every
 -- existing row); `pending` = a person who already uses Refill, no membership until they accept.
-CREATE TYPE "InvitationStatus" AS ENUM ('link_sent', 'pending', 'accepted', 'declined');
+CREATE TYPE "InvitationStatus" AS ENUM ('link_sent', 'pending', 'accepted', 'declined', 'canceled');
 ALTER TABLE "workspace_invitations" ADD COLUMN "status" "InvitationStatus" NOT NULL DEFAULT 'link_sent';
 ALTER TABLE "workspace_invitations" ADD COLUMN "responded_at" TIMESTAMPTZ(3);
 ALTER TABLE "workspace_invitations" ADD COLUMN "invited_by_api_key_id" TEXT;

@@ -9,6 +9,8 @@ import { NotificationsList } from "@/components/notify/notifications-list";
 import { authorizePage } from "@/lib/auth/authorize-page";
 import { roleAllows } from "@/lib/auth/permissions";
 import { listMemberOverview } from "@/lib/workspaces/list-member-overview";
+import { listPendingInvitations } from "@/lib/workspaces/list-pending-invitations";
+import { PendingInvitations } from "@/components/admin/pending-invitations";
 import { listTopUpRequests } from "@/lib/requests/list-topup-requests";
 import { getAdminPurchaseOptions } from "@/lib/billing/purchases/get-admin-purchase-options";
 import { getPoolOverview } from "@/lib/pool/get-pool-overview";
@@ -22,13 +24,14 @@ export default async function AdminPage({ params }: { params: Promise<{ workspac
   const { workspace } = await params;
   const actor = await authorizePage(workspace, "members:manage");
   const scope = { workspaceId: actor.workspaceId };
-  const [members, requests, pool, notifications, paymentSource] = await Promise.all([
+  const [members, requests, pool, notifications, paymentSource, invitations] = await Promise.all([
     listMemberOverview(scope),
     listTopUpRequests(scope),
     getPoolOverview(scope),
     listNotifications({ workspaceId: actor.workspaceId, userId: actor.userId }),
     // Everything bought here (for members, the pool, approvals) is charged to the workspace's card.
     getPaymentSource({ workspaceId: actor.workspaceId, userId: actor.userId, scope: "workspace" }),
+    listPendingInvitations(scope),
   ]);
   const gateway = getGateway().browserConfig();
   const editorMembers = members.filter((m) => m.role !== "viewer");
@@ -85,6 +88,7 @@ export default async function AdminPage({ params }: { params: Promise<{ workspac
               currentUserId={actor.userId}
               members={members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: m.role, invitationPending: m.invitationPending, available: m.available }))}
             />
+            <PendingInvitations workspaceSlug={actor.workspaceSlug} invitations={invitations.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() }))} />
           </Card>
         </section>
       </div>
