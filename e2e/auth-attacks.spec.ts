@@ -110,6 +110,7 @@ test.describe("sign-in attacks", () => {
     await page.goto(`/w/${roles.workspace.slug}/admin`);
     await expect(page.getByRole("heading", { name: "Admin" })).toBeVisible();
     await expect(page.getByText(victimName)).toHaveCount(0);
+    await expect(page.getByRole("button", { name: `Cancel invitation for ${victim.users.member.email}` })).toBeVisible();
 
     await page.context().clearCookies();
     await signInWithForm(page, victim.users.member.email);
