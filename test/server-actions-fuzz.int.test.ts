@@ -13,6 +13,8 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "local
 
 const modules = {
   member: () => import("@/lib/actions/admin/member-actions"),
+  invitations: () => import("@/lib/actions/invitations/invitation-actions"),
+  account: () => import("@/lib/actions/account/account-actions"),
   notifications: () => import("@/lib/actions/admin/notification-actions"),
   pool: () => import("@/lib/actions/admin/pool-actions"),
   requests: () => import("@/lib/actions/admin/topup-request-actions"),
@@ -36,7 +38,7 @@ async function databaseState() {
 }
 
 // Generated inputs: random values, and objects with the fields actions read holding wrong types.
-const FIELDS = ["workspaceSlug", "offerId", "target", "memberIds", "payWith", "idempotencyKey", "purchaseId", "email", "role", "userId", "requestId", "reason", "credits", "cap", "preset", "settings", "name", "apiKeyId", "documentId", "feature", "quality", "actionKey", "cursor", "terms", "planKey"];
+const FIELDS = ["workspaceSlug", "offerId", "target", "memberIds", "payWith", "idempotencyKey", "purchaseId", "email", "role", "userId", "requestId", "reason", "credits", "cap", "preset", "settings", "name", "apiKeyId", "documentId", "feature", "quality", "actionKey", "cursor", "terms", "planKey", "invitationId", "currentPassword", "newPassword"];
 const input = fc.oneof(
   fc.anything(),
   fc.dictionary(fc.constantFrom(...FIELDS), fc.oneof(fc.string({ maxLength: 80 }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 1 })), { maxKeys: 6 }),
