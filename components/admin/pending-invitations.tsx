@@ -33,7 +33,10 @@ export function PendingInvitations({ workspaceSlug, invitations }: { workspaceSl
         {invitations.map((invitation) => (
           <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
             <span className="min-w-0 break-all text-slate-700">
-              {invitation.email} <span className="text-xs capitalize text-slate-500">· {invitation.role} · invited {new Date(invitation.createdAt).toLocaleDateString()}</span>
+              {invitation.email}{" "}
+              <span className="text-xs text-slate-500">
+                · <span className="capitalize">{invitation.role}</span> · invited <time dateTime={invitation.createdAt}>{invitation.createdAt.slice(0, 10)}</time>
+              </span>
             </span>
             <Button size="sm" variant="ghost" disabled={pending} onClick={() => cancel(invitation)} aria-label={`Cancel invitation for ${invitation.email}`}>Cancel</Button>
           </li>
