@@ -114,7 +114,7 @@ describe("HTTP API v1", () => {
 
   it("limits each key: beyond the burst, 429 with Retry-After", async () => {
     let limited: Awaited<ReturnType<typeof call>> | undefined;
-    for (let i = 0; i < 130 && !limited; i++) {
+    for (let i = 0; i < 1000 && !limited; i++) {
       const response = await call(featuresRoute.GET, { method: "GET", auth: otherKey });
       if (response.status === 429) limited = response;
     }
