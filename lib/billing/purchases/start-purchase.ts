@@ -9,6 +9,7 @@ import { resolveBeneficiaries } from "@/lib/billing/purchases/resolve-beneficiar
 import { resolvePurchasePayer } from "@/lib/billing/payers/resolve-purchase-payer";
 import { getChargeCustomer } from "@/lib/billing/payers/get-charge-customer";
 import { paymentAttemptKey } from "@/lib/billing/purchases/payment-attempt-key";
+import { findUnrecordedPayment } from "@/lib/billing/purchases/find-unrecorded-payment";
 import { applyPaymentOutcome } from "@/lib/billing/purchases/apply-payment-outcome";
 import { purchaseView, type TPurchaseView } from "@/lib/billing/purchases/purchase-view";
 import type { Purchase } from "@/lib/generated/prisma/client";
@@ -36,8 +37,12 @@ export type TStartPurchaseOptions = {
 export async function startPurchase(options: TStartPurchaseOptions): Promise<TPurchaseView> {
   const existing = await prisma.purchase.findUnique({ where: { workspaceId_idempotencyKey: { workspaceId: options.workspaceId, idempotencyKey: options.idempotencyKey } } });
   // No payment recorded yet (the gateway was unreachable, or refused the card before making
-  // one): this retry is an attempt with the card chosen now, under that attempt's own key.
-  if (existing && !existing.gatewayPaymentIntentId && (existing.status === "pending" || existing.status === "failed")) return chargePurchase(existing, options.payWith);
+  // one): this retry is an attempt with the card chosen now, under that attempt's own key. An
+  // earlier attempt whose answer was lost may have charged already: adopt it, never charge twice.
+  if (existing && !existing.gatewayPaymentIntentId && (existing.status === "pending" || existing.status === "failed")) {
+    const earlier = existing.status === "pending" ? await findUnrecordedPayment(existing) : null;
+    return earlier ? purchaseView(await applyPaymentOutcome(existing.id, earlier)) : chargePurchase(existing, options.payWith);
+  }
   if (existing) return purchaseView(existing);
 
   const policy = await getWorkspacePolicy({ workspaceId: options.workspaceId });
