@@ -37,7 +37,7 @@ describe("payment attempts: a retry after a lost answer (no webhooks, so only th
   }
 
   const buy = (payWith: "saved_card" | "new_card") =>
-    startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self", memberIds: [], payWith, idempotencyKey: "attempt-key-0001" });
+    startPurchase({ workspaceId: ws.workspace.id, buyer, offerId: OFFER, target: "self", memberIds: [], payWith, quotedAmountMinor: 1000, idempotencyKey: "attempt-key-0001" });
 
   it("the first attempt's answer was lost, then a retry with another card: the earlier payment is found and nothing is charged twice", async () => {
     await savedCard();
