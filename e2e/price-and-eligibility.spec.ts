@@ -20,6 +20,10 @@ test("cycle-extras on a workspace Team plan: the owner on a personal AI Pro plan
   const dialog = page.getByRole("dialog", { name: "Buy credits" });
   await fillCard(dialog, "4242 4242 4242 4242", "Olivia Owner");
   // The card form says what it buys, at the price the invoice will show.
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await dialog.screenshot({ path: `test-results/price-card-form-${width}.png` });
+  }
   await dialog.getByRole("button", { name: "Buy 1,000 credits for $0.90" }).click();
   await expect(page.getByRole("status").filter({ hasText: "1,000 credits added" })).toBeVisible();
 
@@ -61,6 +65,10 @@ test("page 000: an editor without a plan and an unfunded pool are flagged before
   const pool = page.getByRole("region", { name: "Office pool" });
   await expect(pool).toContainText("Funding the pool needs an active paid workspace plan");
   await expect(pool.getByRole("button", { name: "Fund the pool" })).toHaveCount(0);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await section.screenshot({ path: `test-results/eligibility-top-up-members-${width}.png` });
+  }
 });
 
 test("switching a per-editor workspace to Free says which bought credits will be paused", async ({ page, roles }) => {
@@ -75,4 +83,6 @@ test("switching a per-editor workspace to Free says which bought credits will be
   const dialog = page.getByRole("dialog", { name: "Cancel the paid plan?" });
   await expect(dialog.getByTestId("free-plan-pause")).toContainText("3,000 bought credits of 1 member will be paused");
   await expect(dialog).not.toContainText("Top-up credits are kept");
+  await page.setViewportSize({ width: 375, height: 800 });
+  await dialog.screenshot({ path: "test-results/free-plan-pause-375.png" });
 });
