@@ -50,7 +50,7 @@ test("every page loads without a CSP violation", async ({ page, roles }) => {
   }
   await signIn(page, roles.users.owner.email);
   const slug = roles.workspace.slug;
-  const pages = ["work", "credits", "credits/auto-reload", "billing", "admin", "requests", "notifications", "settings", "settings/policies", "settings/audit"];
+  const pages = ["work", "credits", "credits/auto-reload", "billing", "admin", "requests", "notifications", "settings", "settings/policies", "settings/audit", "settings/account"];
   for (const path of pages) {
     const response = await page.goto(`/w/${slug}/${path}`);
     expect(response?.status(), path).toBeLessThan(400);
