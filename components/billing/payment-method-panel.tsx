@@ -1,11 +1,13 @@
 "use client";
 
-import { useMemo, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { CardElement, Elements, useElements, useStripe } from "@stripe/react-stripe-js";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
-import { loadGatewayJs, type TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
+import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
+import { useGatewayJs } from "@/components/payments/use-gateway-js";
+import { CardFields } from "@/components/payments/card-fields";
 import { finishCardSetupAction, startCardSetupAction } from "@/lib/actions/billing/payment-method-actions";
 import type { TWorkspacePaymentMethod } from "@/lib/billing/payment-methods/get-workspace-payment-method";
 
@@ -44,12 +46,7 @@ export function PaymentMethodPanel({ workspaceSlug, method, canManage, gateway }
 }
 
 function CardSetupForm({ workspaceSlug, gateway, onCancel, onSaved }: { workspaceSlug: string; gateway: TBrowserGatewayConfig; onCancel: () => void; onSaved: (text: string) => void }) {
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const stripePromise = useMemo(() => {
-    const loading = loadGatewayJs(gateway);
-    loading.catch(() => setLoadError("The card form could not load. Check your connection and try again."));
-    return loading;
-  }, [gateway]);
+  const { stripePromise, loadError } = useGatewayJs(gateway);
   if (loadError) return <Alert tone="error">{loadError}</Alert>;
   return (
     <Elements stripe={stripePromise}>
@@ -93,17 +90,7 @@ function SetupFields({ workspaceSlug, onCancel, onSaved }: { workspaceSlug: stri
   return (
     <form onSubmit={save} className="max-w-md space-y-3" aria-label="Save a card">
       {error && <Alert tone="error">{error}</Alert>}
-      <div className="space-y-1">
-        <label htmlFor="setup-cardholder-name" className="block text-sm font-medium text-slate-800">Name on card</label>
-        <input id="setup-cardholder-name" autoComplete="cc-name" value={name} onChange={(e) => setName(e.target.value)} required
-          className="block w-full rounded-md px-3 py-2 text-sm shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500" />
-      </div>
-      <div className="space-y-1">
-        <span className="block text-sm font-medium text-slate-800">Card details</span>
-        <div className="rounded-md bg-white px-3 py-2.5 ring-1 ring-inset ring-slate-300">
-          <CardElement options={{ hidePostalCode: false }} onChange={(event) => setComplete(event.complete)} />
-        </div>
-      </div>
+      <CardFields idPrefix="setup" name={name} onNameChange={setName} onCompleteChange={setComplete} />
       <div className="flex gap-2">
         <Button type="submit" disabled={!stripe || busy || !complete || !name.trim()}>{busy ? "Saving…" : "Save card"}</Button>
         <Button variant="ghost" onClick={onCancel} disabled={busy}>Cancel</Button>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { CardElement, useElements, useStripe } from "@stripe/react-stripe-js";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
+import { CardFields } from "@/components/payments/card-fields";
 
 export type TCardConfirmResult = { ok: true } | { ok: false; message: string };
 
@@ -42,8 +43,12 @@ export function NewCardForm({ payLabel, getClientSecret, onConfirmed, error: out
         await onConfirmed();
         return;
       }
+      // Always asked, whatever the intent was created with: a card typed on a recovery path (a
+      // declined saved card, a failed auto-reload) confirms an intent made for the old card, and
+      // only a card attached to the customer can become the default.
       const result = await stripe.confirmCardPayment(started.clientSecret, {
         payment_method: { card, billing_details: { name: name.trim() || undefined } },
+        setup_future_usage: "off_session",
       });
       if (result.error) {
         setError(result.error.message ?? "The payment did not go through.");
@@ -59,17 +64,7 @@ export function NewCardForm({ payLabel, getClientSecret, onConfirmed, error: out
   return (
     <form onSubmit={pay} className="space-y-3" aria-label="Pay with a card">
       {shownError && <Alert tone="error">{shownError}</Alert>}
-      <div className="space-y-1">
-        <label htmlFor="cardholder-name" className="block text-sm font-medium text-slate-800">Name on card</label>
-        <input id="cardholder-name" name="cardholder-name" autoComplete="cc-name" value={name} onChange={(e) => setName(e.target.value)} required
-          className="block w-full rounded-md px-3 py-2 text-sm shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500" />
-      </div>
-      <div className="space-y-1">
-        <span className="block text-sm font-medium text-slate-800">Card details</span>
-        <div className="rounded-md bg-white px-3 py-2.5 ring-1 ring-inset ring-slate-300" data-testid="card-element">
-          <CardElement options={{ hidePostalCode: false }} onChange={(event) => setComplete(event.complete)} />
-        </div>
-      </div>
+      <CardFields idPrefix="pay" name={name} onNameChange={setName} onCompleteChange={setComplete} />
       <Button type="submit" className="w-full" disabled={!stripe || busy || !complete || !name.trim()}>
         {busy ? "Processing…" : payLabel}
       </Button>

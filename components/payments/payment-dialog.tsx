@@ -20,7 +20,7 @@ export function PaymentDialog({ open = true, onOpenChange, busy = false, wide = 
         <div aria-hidden className="fixed inset-0 z-40 bg-slate-900/40" />
         <Dialog.Content
           onInteractOutside={(event) => event.preventDefault()}
-          className={`fixed left-1/2 top-1/2 z-50 max-h-[90vh] ${wide ? "w-[min(30rem,calc(100vw-2rem))]" : "w-[min(28rem,calc(100vw-2rem))]"} -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl`}
+          className={`fixed left-1/2 top-1/2 z-50 max-h-[90vh] ${wide ? "w-[min(30rem,calc(100vw-2rem))]" : "w-[min(28rem,calc(100vw-2rem))]"} -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-4 shadow-xl sm:p-6`}
         >
           {children}
           <Dialog.Close className="absolute right-4 top-4 rounded-md p-1 text-slate-500 hover:bg-slate-100" aria-label="Close" disabled={busy}>✕</Dialog.Close>

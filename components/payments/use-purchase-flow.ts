@@ -1,7 +1,8 @@
 "use client";
 
-import { useMemo, useRef, useState } from "react";
-import { loadGatewayJs, type TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
+import { useRef, useState } from "react";
+import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
+import { useGatewayJs } from "@/components/payments/use-gateway-js";
 import type { TActionResult } from "@/lib/actions/run-action";
 import type { TPurchaseView } from "@/lib/billing/purchases/purchase-view";
 
@@ -29,16 +30,9 @@ export function usePurchaseFlow(options: {
   const [useNewCard, setUseNewCard] = useState(!options.hasSavedCard);
   const [pendingSecret, setPendingSecret] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const purchaseIdRef = useRef<string | null>(null);
-  const { gateway } = options;
-  const stripePromise = useMemo(() => {
-    if (!enabled) return null;
-    const loading = loadGatewayJs(gateway);
-    loading.catch(() => setLoadError("The card form could not load. Check your connection and try again."));
-    return loading;
-  }, [enabled, gateway]);
+  const { stripePromise, loadError } = useGatewayJs(options.gateway, enabled);
 
   function remember(purchaseId: string) {
     purchaseIdRef.current = purchaseId;

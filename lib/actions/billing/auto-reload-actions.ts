@@ -48,6 +48,7 @@ export async function completeAutoReloadAction(input: unknown) {
     const parsed = parseInput(ZCompleteAutoReloadInput, input);
     const actor = await authorize({ workspace: { slug: parsed.workspaceSlug }, permission: MANAGE });
     const settled = await completeAutoReload({ workspaceId: actor.workspaceId, userId: actor.userId, purchaseId: parsed.purchaseId });
-    return { status: settled?.status ?? "failed", message: settled?.failureMessage ?? null };
+    if (settled?.status === "succeeded") revalidatePath(`/w/${actor.workspaceSlug}`, "layout");
+    return { status: settled?.status ?? "failed", message: settled?.failureMessage ?? null, defaultCard: settled?.defaultCard ?? null };
   });
 }

@@ -69,6 +69,7 @@ export type TBlockedReloadView = {
   purchaseId: string;
   status: string;
   label: string;
+  amountLabel: string;
   clientSecret: string | null;
   savedPaymentMethodId: string | null;
   failureMessage: string | null;
@@ -86,6 +87,7 @@ export async function getBlockedReload(options: { workspaceId: string; userId: s
     purchaseId: purchase.id,
     status: purchase.status,
     label: `${purchase.description} · ${formatMoney(purchase.amountMinor, purchase.currency)}`,
+    amountLabel: formatMoney(purchase.amountMinor, purchase.currency),
     clientSecret: payment && "clientSecret" in payment ? payment.clientSecret : null,
     savedPaymentMethodId: card?.paymentMethodId ?? null,
     failureMessage: purchase.failureMessage,

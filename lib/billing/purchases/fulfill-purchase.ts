@@ -3,7 +3,7 @@ import { grantCredits } from "@/lib/credits/grant-credits";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
 import { createNotification } from "@/lib/notify/create-notification";
 import { queueJob } from "@/lib/jobs/start-jobs";
-import { saveDefaultCard } from "@/lib/billing/purchases/save-default-card";
+import { afterFulfilment } from "@/lib/billing/purchases/after-fulfilment";
 import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
 import { invoiceLabel } from "@/lib/billing/invoices/invoice-label";
 import type { CreditSource } from "@/lib/generated/prisma/enums";
@@ -18,7 +18,8 @@ const SOURCE_BY_KIND: Record<string, CreditSource> = { top_up: "top_up", extra: 
  * webhook, reconciliation). Grants are idempotent per purchase line; the invoice, email and
  * `fulfilledAt` commit together under a row lock, so a second caller finds the work done.
  * A `subscription` purchase grants nothing itself: it starts or renews the plan in that same
- * transaction (the ledger then allots the plan's credits per cycle).
+ * transaction (the ledger then allots the plan's credits per cycle). What follows fulfilment
+ * (lifting a pause, saving the card) never undoes or blocks it.
  */
 export async function fulfillPurchase(options: { purchaseId: string }): Promise<void> {
   const purchase = await prisma.purchase.findUniqueOrThrow({ where: { id: options.purchaseId }, include: { lines: true } });
@@ -37,10 +38,6 @@ export async function fulfillPurchase(options: { purchaseId: string }): Promise<
     });
     if (!line.grantId) await prisma.purchaseLine.update({ where: { id: line.id }, data: { grantId: grant.id } });
   }
-  // A card becomes its holder's default (for the workspace too, where they are its billing owner,
-  // page 001) only when they paid themselves: nobody else's card can replace the workspace's.
-  if (purchase.paymentMethodId && purchase.payerUserId === purchase.buyerUserId) await saveDefaultCard({ userId: purchase.payerUserId, paymentMethodId: purchase.paymentMethodId });
-
   let planCreditsToEnd: TPlanCreditsToEnd = [];
   const fulfilled = await prisma.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ fulfilled_at: Date | null }[]>`SELECT fulfilled_at FROM purchases WHERE id = ${purchase.id} FOR UPDATE`;
@@ -79,7 +76,9 @@ export async function fulfillPurchase(options: { purchaseId: string }): Promise<
     return invoice;
   });
   for (const end of planCreditsToEnd) await endPlanCredits(end);
+  if (!fulfilled) return;
+  await queueJob("email-outbox-delivery");
   // A new plan changes auto-reload's price and cap: owners are told now, not at the next reload.
-  if (fulfilled && isPlan) await syncAutoReloadTerms({ workspaceId: purchase.workspaceId });
-  if (fulfilled) await queueJob("email-outbox-delivery");
+  if (isPlan) await syncAutoReloadTerms({ workspaceId: purchase.workspaceId });
+  await afterFulfilment(purchase);
 }

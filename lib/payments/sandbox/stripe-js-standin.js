@@ -311,25 +311,41 @@
 
     // Like Stripe's iframe, the card Element draws no frame when the page frames its container
     // (border, ring, padding); mounted in a bare container, it draws its own.
+    // Each part keeps the width of what it holds: the number always shows 19 characters
+    // ("4242 4242 4242 4242"), and where one line is too narrow for all of it (a phone, a
+    // dialog), expiry, CVC and postal code wrap under the number instead of squeezing it.
+    const CARD_PART = {
+      number: { flex: "1 1 calc(19ch + 2px)", minWidth: "calc(19ch + 2px)" },
+      expiry: { flex: "1 1 5.2em", minWidth: "4.6em" },
+      cvc: { flex: "1 1 3.6em", minWidth: "3em" },
+      postal: { flex: "1 1 6.4em", minWidth: "5.6em" },
+    };
     function renderCard() {
       ownFrame = !hasFrame(container);
+      const font = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
       const box = make("div", Object.assign({
-        display: "flex", alignItems: "center", gap: "10px", fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-        boxSizing: "border-box", width: "100%",
+        display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: "10px", rowGap: "8px", fontFamily: font,
+        boxSizing: "border-box", width: "100%", minWidth: "0",
       }, ownFrame ? {
         padding: "11px 12px", background: "#fff", border: "1px solid " + COLORS.border, borderRadius: "8px", transition: "border-color .15s, box-shadow .15s",
       } : {}));
+      const line = function (flex) {
+        return make("div", { display: "flex", alignItems: "center", gap: "10px", flex: flex, minWidth: "0" });
+      };
+      const numberLine = line("1 1 auto");
+      const restLine = line("1 1 auto");
       const icon = make("span", { flex: "0 0 auto", fontSize: "10px", fontWeight: "700", letterSpacing: ".04em", color: COLORS.muted,
         border: "1px solid " + COLORS.border, borderRadius: "4px", padding: "2px 5px", minWidth: "30px", textAlign: "center" }, { "aria-hidden": "true" });
       icon.textContent = "CARD";
-      const widths = { number: "1 1 auto", expiry: "0 0 5.2em", cvc: "0 0 3.4em", postal: "0 0 5.4em" };
-      box.appendChild(icon);
+      numberLine.appendChild(icon);
       FIELDS.forEach(function (field) {
         if (field.key === "postal" && !showsPostal(type, options)) return;
         const input = buildInput(field);
-        css(input, { flex: widths[field.key], width: field.key === "number" ? "100%" : "auto" });
-        box.appendChild(input);
+        css(input, Object.assign({ width: "0" }, CARD_PART[field.key]));
+        (field.key === "number" ? numberLine : restLine).appendChild(input);
       });
+      box.appendChild(numberLine);
+      box.appendChild(restLine);
       showBrand = function (brand) {
         icon.textContent = brand === "unknown" ? "CARD" : brand === "mastercard" ? "MC" : brand.toUpperCase();
       };
@@ -348,7 +364,8 @@
     function renderPayment() {
       const box = make("div", { display: "grid", gap: "12px", fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", background: "#fff" });
       box.appendChild(labelled(FIELDS[0]));
-      const row = make("div", { display: "grid", gridTemplateColumns: showsPostal(type, options) ? "1fr 1fr 1fr" : "1fr 1fr", gap: "12px" });
+      // Columns never narrower than "MM / YY" in its padded box; on a phone they wrap.
+      const row = make("div", { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(7.5em, 1fr))", gap: "12px" });
       FIELDS.slice(1).forEach(function (field) {
         if (field.key !== "postal" || showsPostal(type, options)) row.appendChild(labelled(field));
       });
