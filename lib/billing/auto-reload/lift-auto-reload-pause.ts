@@ -1,6 +1,5 @@
 import { prisma } from "@/lib/db";
-import { resumeSpending } from "@/lib/credits/resume-spending";
-import { isAutoReloadPause } from "@/lib/billing/auto-reload/pause-reasons";
+import { AUTO_RELOAD_PAUSE } from "@/lib/billing/auto-reload/pause-reasons";
 import { findWorkspaceCard } from "@/lib/billing/auto-reload/get-auto-reload-terms";
 
 /**
@@ -20,8 +19,12 @@ export async function liftAutoReloadPause(options: { workspaceId: string; onlyIf
     const cardUpdated = !!card && card.paymentMethodId !== setting.failedPaymentMethodId;
     if (blocked?.status !== "succeeded" && !cardUpdated) return false;
   }
-  await prisma.autoReloadSetting.updateMany({ where: { workspaceId: options.workspaceId }, data: { blockedPurchaseId: null, failedPaymentMethodId: null, failuresClearedAt: new Date() } });
-  const state = await prisma.creditWorkspaceState.findUnique({ where: { workspaceId: options.workspaceId } });
-  if (isAutoReloadPause(state?.spendingPausedReason)) await resumeSpending({ workspaceId: options.workspaceId });
+  // One transaction: whoever then finds nothing blocked also finds the pause lifted (the webhook
+  // and the payer's page may both be lifting it).
+  const now = new Date();
+  await prisma.$transaction([
+    prisma.autoReloadSetting.updateMany({ where: { workspaceId: options.workspaceId }, data: { blockedPurchaseId: null, failedPaymentMethodId: null, failuresClearedAt: now } }),
+    prisma.creditWorkspaceState.updateMany({ where: { workspaceId: options.workspaceId, spendingPausedReason: { in: Object.values(AUTO_RELOAD_PAUSE) } }, data: { spendingPausedReason: null, updatedAt: now } }),
+  ]);
   return true;
 }
