@@ -4,16 +4,17 @@ import type { Purchase } from "@/lib/generated/prisma/client";
 
 /**
  * What follows a purchase's fulfilment (credits, invoice and receipt are already committed):
- * a paid auto-reload lifts the pause its failure caused, then the card paid with becomes the
- * buyer's default. Saving the card is best-effort: a card the gateway cannot make the default
+ * a paid auto-reload lifts the pause its failure caused, then the card paid with becomes its
+ * holder's default (for the workspace too, where they are its billing owner, page 001) — only
+ * when they paid themselves: nobody else's card can replace the workspace's. Saving the card is best-effort: a card the gateway cannot make the default
  * (paid without being attached to the customer) leaves the previous default, and is logged
  * rather than thrown, so the browser, the webhook and reconciliation all still see success.
  */
 export async function afterFulfilment(purchase: Purchase): Promise<void> {
   if (purchase.kind === "auto_reload") await liftAutoReloadPause({ workspaceId: purchase.workspaceId, onlyIfResolved: true });
-  if (!purchase.paymentMethodId) return;
+  if (!purchase.paymentMethodId || purchase.payerUserId !== purchase.buyerUserId) return;
   try {
-    await saveDefaultCard({ userId: purchase.buyerUserId, paymentMethodId: purchase.paymentMethodId });
+    await saveDefaultCard({ userId: purchase.payerUserId, paymentMethodId: purchase.paymentMethodId });
   } catch (error) {
     console.warn(`[purchases] ${purchase.id}: the card paid with was not saved as the default`, error);
   }
