@@ -5,6 +5,7 @@ import { saveDefaultCard } from "@/lib/billing/purchases/save-default-card";
 import { declineMessage } from "@/lib/billing/purchases/decline-message";
 import { recordAudit } from "@/lib/workspaces/record-audit";
 import { syncAutoReloadTerms } from "@/lib/billing/auto-reload/sync-auto-reload-terms";
+import { liftAutoReloadPause } from "@/lib/billing/auto-reload/lift-auto-reload-pause";
 
 /**
  * After the browser confirmed a SetupIntent: re-reads it from the gateway, and when it succeeded
@@ -28,5 +29,7 @@ export async function finishCardSetup(options: { workspaceId: string; userId: st
   });
   // The workspace's card may have changed hands: auto-reload's terms name the new one.
   await syncAutoReloadTerms({ workspaceId: options.workspaceId });
+  // …and is now this workspace's payment method: a pause the old card's failure caused ends.
+  await liftAutoReloadPause({ workspaceId: options.workspaceId, onlyIfResolved: true });
   return { brand: saved.cardBrand ?? "card", last4: saved.cardLast4 ?? "", expMonth: saved.cardExpMonth ?? 0, expYear: saved.cardExpYear ?? 0 };
 }
