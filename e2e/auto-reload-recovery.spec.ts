@@ -15,6 +15,7 @@ import { subscribe } from "@/prisma/seed/credits";
 // link; the owner pays there with another card.
 const SANDBOX = `http://127.0.0.1:${process.env.STRIPE_SANDBOX_PORT ?? 12111}`;
 const CONFIG = { onExhaustion: true, onThreshold: false, thresholdCredits: null, amountMode: "fixed" as const, amountCredits: 10_000, maxCreditsPerCycle: null };
+const CONTROLS = { authorization: `Bearer ${process.env.STRIPE_SANDBOX_CONTROL_TOKEN ?? ""}` };
 const PAUSED_BANNER = "Metered work is paused";
 
 type TWorkspace = { id: string; slug: string };
@@ -25,7 +26,7 @@ async function autoReloadOnFailingCard(workspace: TWorkspace, owner: TUser, memb
   await prisma.workspace.update({ where: { id: workspace.id }, data: { policy: POLICY_PRESETS["cycle-extras"] } });
   await subscribe(prisma, { workspaceId: workspace.id, planKey: "business", anchorAt: new Date(Date.now() - 86_400_000) });
   const customer = await ensureBillingCustomer({ id: owner.id, email: owner.email, name: "Owner" });
-  const stripe = new Stripe("sk_test_refill_sandbox", { host: "127.0.0.1", port: Number(process.env.STRIPE_SANDBOX_PORT ?? 12111), protocol: "http" });
+  const stripe = new Stripe(process.env.STRIPE_SANDBOX_SECRET_KEY ?? "sk_test_refill_sandbox", { host: "127.0.0.1", port: Number(process.env.STRIPE_SANDBOX_PORT ?? 12111), protocol: "http" });
   const failing = await stripe.paymentMethods.attach("pm_card_chargeCustomerFail", { customer: customer.gatewayCustomerId });
   await saveDefaultCard({ userId: owner.id, paymentMethodId: failing.id });
   const terms = await previewAutoReload({ workspaceId: workspace.id, userId: owner.id, config: CONFIG });
@@ -47,8 +48,8 @@ async function memberTriggersFailedReload(page: Page, workspace: TWorkspace, own
 }
 
 async function succeededWebhookAttempts() {
-  await fetch(`${SANDBOX}/_sandbox/webhooks/flush?hurry=true`, { method: "POST" });
-  const list = (await (await fetch(`${SANDBOX}/_sandbox/webhook_deliveries?type=payment_intent.succeeded`)).json()) as { data: { attempts: { status_code: number | null }[] }[] };
+  await fetch(`${SANDBOX}/_sandbox/webhooks/flush?hurry=true`, { method: "POST", headers: CONTROLS });
+  const list = (await (await fetch(`${SANDBOX}/_sandbox/webhook_deliveries?type=payment_intent.succeeded`, { headers: CONTROLS })).json()) as { data: { attempts: { status_code: number | null }[] }[] };
   return list.data.flatMap((delivery) => delivery.attempts.map((attempt) => attempt.status_code));
 }
 

@@ -34,7 +34,7 @@ describe("recovering a failed auto-reload", () => {
   afterEach(async () => harness.flushWebhooks());
   beforeEach(async () => {
     await resetDatabase();
-    await fetch(`${harness.sandbox.url}/_sandbox/reset`, { method: "POST" });
+    await fetch(`${harness.sandbox.url}/_sandbox/reset`, { method: "POST", headers: controls() });
     ws = await createCreditsWorkspace(prisma, { label: "recovery", policy: POLICY_PRESETS["cycle-extras"] });
     workspaceId = ws.workspace.id;
   });
@@ -57,6 +57,8 @@ describe("recovering a failed auto-reload", () => {
     return { customer, failing, blocked };
   }
 
+  const controls = () => ({ authorization: `Bearer ${harness.sandbox.controlToken}` });
+
   function spend(credits: number) {
     return spendWithAutoReload({
       workspaceId,
@@ -66,8 +68,8 @@ describe("recovering a failed auto-reload", () => {
   }
 
   async function succeededDeliveries(): Promise<TDelivery[]> {
-    await fetch(`${harness.sandbox.url}/_sandbox/webhooks/flush?hurry=true`, { method: "POST" });
-    const list = (await (await fetch(`${harness.sandbox.url}/_sandbox/webhook_deliveries?type=payment_intent.succeeded`)).json()) as { data: TDelivery[] };
+    await fetch(`${harness.sandbox.url}/_sandbox/webhooks/flush?hurry=true`, { method: "POST", headers: controls() });
+    const list = (await (await fetch(`${harness.sandbox.url}/_sandbox/webhook_deliveries?type=payment_intent.succeeded`, { headers: controls() })).json()) as { data: TDelivery[] };
     return list.data;
   }
 

@@ -1,7 +1,6 @@
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { settlePurchase } from "@/lib/billing/purchases/settle-purchase";
-import { afterFulfilment } from "@/lib/billing/purchases/after-fulfilment";
 import { findSavedCard } from "@/lib/billing/auto-reload/get-auto-reload-terms";
 
 /**
@@ -15,9 +14,6 @@ export async function completeAutoReload(options: { workspaceId: string; userId:
   if (!purchase || purchase.buyerUserId !== options.userId) throw new AppError("not_found", "No such auto-reload payment.");
   const settled = await settlePurchase({ workspaceId: options.workspaceId, purchaseId: purchase.id });
   if (settled?.status !== "succeeded") return settled ? { ...settled, defaultCard: null } : null;
-  // Whoever fulfilled it (this call or the webhook, which may still be at it), the pause is lifted
-  // and the card saved before the payer is told: both steps are idempotent.
-  await afterFulfilment(settled);
   const saved = await findSavedCard(options.userId);
   const defaultCard = saved && saved.paymentMethodId === settled.paymentMethodId ? { brand: saved.brand, last4: saved.last4 } : null;
   return { ...settled, defaultCard };

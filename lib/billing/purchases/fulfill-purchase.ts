@@ -80,5 +80,5 @@ export async function fulfillPurchase(options: { purchaseId: string }): Promise<
   await queueJob("email-outbox-delivery");
   // A new plan changes auto-reload's price and cap: owners are told now, not at the next reload.
   if (isPlan) await syncAutoReloadTerms({ workspaceId: purchase.workspaceId });
-  await afterFulfilment(purchase);
+  await afterFulfilment(await prisma.purchase.findUniqueOrThrow({ where: { id: purchase.id } }));
 }

@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import { getGateway } from "@/lib/payments/get-gateway";
 import { applyPaymentOutcome } from "@/lib/billing/purchases/apply-payment-outcome";
 import { findUnrecordedPayment } from "@/lib/billing/purchases/find-unrecorded-payment";
+import { afterFulfilment } from "@/lib/billing/purchases/after-fulfilment";
 
 /**
  * Re-reads a purchase's payment from the gateway (never trusting a caller's word) and applies
@@ -9,6 +10,14 @@ import { findUnrecordedPayment } from "@/lib/billing/purchases/find-unrecorded-p
  * purchase with no stored payment id is looked up by its metadata (see findUnrecordedPayment).
  */
 export async function settlePurchase(options: { workspaceId: string; purchaseId: string }) {
+  const settled = await settleOnce(options);
+  // Whoever fulfilled it (this call or a concurrent webhook still at it), the follow-ups are done
+  // before this caller reports success.
+  if (settled) await afterFulfilment(settled);
+  return settled;
+}
+
+async function settleOnce(options: { workspaceId: string; purchaseId: string }) {
   const purchase = await prisma.purchase.findFirst({ where: { id: options.purchaseId, workspaceId: options.workspaceId } });
   if (!purchase) return null;
   if (purchase.status === "succeeded" && purchase.fulfilledAt) return purchase;
