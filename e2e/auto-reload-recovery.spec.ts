@@ -101,7 +101,7 @@ test.describe("on a phone", () => {
     await expect(page.getByText(PAUSED_BANNER)).toHaveCount(0);
     await expect(page.getByTestId("auto-reload")).not.toContainText("did not go through");
     await page.goto(`/w/${workspace.slug}/billing`);
-    await expect(page.getByTestId("default-card")).toContainText("ending 4242");
+    await expect(page.getByTestId("default-card")).toContainText("•••• 4242");
 
     await signIn(page, users.member.email);
     await page.goto(`/w/${workspace.slug}/work`);
@@ -128,7 +128,7 @@ test("failed auto-purchase → the owner replaces the card in Billing → the pa
   const setup = page.getByRole("form", { name: "Save a card" });
   await fillCard(setup, "4242 4242 4242 4242", "Olive Owner");
   await setup.getByRole("button", { name: "Save card" }).click();
-  await expect(page.getByText("is now your default card")).toBeVisible();
+  await expect(page.getByText("your default card")).toBeVisible();
 
   await page.goto(`/w/${workspace.slug}/credits`);
   await expect(page.getByTestId("available-now")).toBeVisible();

@@ -42,7 +42,6 @@ for (const viewport of VIEWPORTS) {
     });
 
     test("an admin's purchase for editors and an approval show every card field in full", async ({ page, roles }) => {
-      await memberOutOfCredits({ workspaceId: roles.workspace.id, userId: roles.users.member.id, preset: "per-editor-top-ups", planKey: "team" });
       await prisma.workspace.update({ where: { id: roles.workspace.id }, data: { policy: POLICY_PRESETS["per-editor-top-ups"] } });
       await subscribe(prisma, { workspaceId: roles.workspace.id, planKey: "team", anchorAt: new Date(Date.now() - 86_400_000) });
       const member = await prisma.user.findUniqueOrThrow({ where: { id: roles.users.member.id } });
