@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { appEnv } from "./lib/app-env.mjs";
 import { buildIfNeeded } from "./lib/build-if-needed.mjs";
+import { findChromium } from "./lib/find-chromium.mjs";
 import { runCommand, waitForUrl } from "./lib/spawn-async.mjs";
 import { createTestDatabase } from "./lib/test-database.mjs";
 
@@ -31,7 +32,7 @@ async function step(name, body) {
   console.log(`✔ ${name} (${seconds}s)`);
 }
 
-async function endToEnd() {
+async function endToEnd(browserPath) {
   const database = await createTestDatabase("e2e");
   const port = Number(process.env.E2E_PORT ?? 3100);
   const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 12112);
@@ -49,7 +50,7 @@ async function endToEnd() {
     children.push(spawn(process.execPath, ["scripts/serve-app.mjs"], { stdio: ["ignore", "ignore", "inherit"], env }));
     await waitForUrl(`http://127.0.0.1:${port}/api/health`);
     const status = await runCommand("npx", ["--no-install", "playwright", "test", ...extraArgs], {
-      env: { ...env, E2E_BASE_URL: env.NEXTAUTH_URL },
+      env: { ...env, E2E_BASE_URL: env.NEXTAUTH_URL, CHROMIUM_PATH: browserPath },
     });
     return status === 0;
   } finally {
@@ -64,9 +65,16 @@ async function endToEnd() {
   }
 }
 
+// Before anything runs: a missing browser stops the suite at once, with the command to fix it.
+const browser = !only || only === "e2e" ? findChromium() : { path: null };
+if (browser.missing) {
+  console.error(browser.missing);
+  process.exit(1);
+}
+
 const startedAt = Date.now();
 await step("typecheck", async () => (await runCommand("npx", ["--no-install", "tsc", "--noEmit"])) === 0);
 await step("lint", async () => (await runCommand("npx", ["--no-install", "eslint", ".", "--max-warnings=0"])) === 0);
 await step("vitest", async () => (await runCommand("npx", ["--no-install", "vitest", "run", ...extraArgs])) === 0);
-await step("e2e", endToEnd);
+await step("e2e", () => endToEnd(browser.path));
 console.log(`\nAll steps passed in ${((Date.now() - startedAt) / 1000).toFixed(0)}s: ${timings.join(", ")}`);
