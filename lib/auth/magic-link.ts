@@ -1,7 +1,6 @@
 import { prisma } from "@/lib/db";
 import { newSecretToken, sha256Hex } from "@/lib/auth/secret-token";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
-import { queueJob } from "@/lib/jobs/start-jobs";
 
 const LINK_LIFETIME_MS = 15 * 60 * 1000;
 
@@ -25,7 +24,6 @@ export async function requestMagicLink(options: { email: string; baseUrl: string
     text: `Hello ${user.name},\n\nSign in to Refill with this link (valid for 15 minutes, once):\n${link}\n\nIf you did not ask for it, ignore this email.`,
     html: `<p>Hello ${escapeHtml(user.name)},</p><p><a href="${link}">Sign in to Refill</a> (valid for 15 minutes, once).</p><p>If you did not ask for it, ignore this email.</p>`,
   });
-  await queueJob("email-outbox-delivery");
 }
 
 /** Marks the token used (once, atomically) and returns its user; null when unknown, used or expired. */

@@ -20,11 +20,10 @@ describe("jobs on pg-boss", () => {
     delete process.env.SMTP_URL;
   });
 
-  it("starts with the server and the outbox job delivers a queued email", async () => {
-    const { startJobs, queueJob } = await import("@/lib/jobs/start-jobs");
+  it("starts with the server and an enqueued email kicks its own delivery", async () => {
+    const { startJobs } = await import("@/lib/jobs/start-jobs");
     boss = await startJobs();
     const email = await enqueueEmail({ to: "owner@example.test", subject: "Invoice INV-1", text: "Thanks", kind: "test" });
-    await queueJob("email-outbox-delivery");
     await expect.poll(async () => (await prisma.emailOutbox.findUniqueOrThrow({ where: { id: email.id } })).status, { timeout: 20_000 }).toBe("sent");
     expect(sink.received).toHaveLength(1);
     expect(sink.received[0].data).toContain("Subject: Invoice INV-1");

@@ -4,7 +4,6 @@ import { getPurchaseContext } from "@/lib/billing/purchases/get-purchase-context
 import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
 import { createNotification } from "@/lib/notify/create-notification";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
-import { queueJob } from "@/lib/jobs/start-jobs";
 import { recordAudit } from "@/lib/workspaces/record-audit";
 
 const REFUSAL_BY_MODE = {
@@ -86,6 +85,5 @@ export async function createTopUpRequest(options: {
       if (code === "P2002" || code === "23505") throw new AppError("already_exists", "You already have a top-up request waiting for an answer.");
       throw error;
     });
-  await queueJob("email-outbox-delivery");
   return request;
 }

@@ -3,7 +3,6 @@ import { AppError } from "@/lib/errors";
 import { formatCredits } from "@/lib/billing/purchases/price-offers";
 import { createNotification } from "@/lib/notify/create-notification";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
-import { queueJob } from "@/lib/jobs/start-jobs";
 import { recordAudit } from "@/lib/workspaces/record-audit";
 
 /**
@@ -56,6 +55,5 @@ export async function declineTopUpRequest(options: { workspaceId: string; reques
     });
     return request;
   });
-  await queueJob("email-outbox-delivery");
   return declined;
 }

@@ -3,7 +3,6 @@ import { settlePurchase } from "@/lib/billing/purchases/settle-purchase";
 import { formatCredits } from "@/lib/billing/purchases/price-offers";
 import { createNotification } from "@/lib/notify/create-notification";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
-import { queueJob } from "@/lib/jobs/start-jobs";
 import { recordAudit } from "@/lib/workspaces/record-audit";
 
 /**
@@ -56,6 +55,5 @@ export async function finishTopUpApproval(options: { workspaceId: string; reques
     });
     return true;
   });
-  if (approved) await queueJob("email-outbox-delivery");
   return "approved" as const;
 }

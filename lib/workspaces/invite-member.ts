@@ -2,7 +2,6 @@ import { prisma } from "@/lib/db";
 import { AppError, translateDatabaseError } from "@/lib/errors";
 import { newSecretToken, sha256Hex } from "@/lib/auth/secret-token";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
-import { queueJob } from "@/lib/jobs/start-jobs";
 import { recordAudit } from "@/lib/workspaces/record-audit";
 import { createPendingInvitation } from "@/lib/workspaces/create-pending-invitation";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -69,7 +68,6 @@ export async function inviteMember(options: {
     );
     return { status: "member", member: { userId: created.userId, email: created.email, role: created.role } };
   }).catch((error) => translateDatabaseError(error, "That membership"));
-  await queueJob("email-outbox-delivery");
   return result;
 }
 

@@ -1,6 +1,5 @@
 import { prisma } from "@/lib/db";
 import { translateDatabaseError } from "@/lib/errors";
-import { queueJob } from "@/lib/jobs/start-jobs";
 import { recordAudit } from "@/lib/workspaces/record-audit";
 import { createPendingInvitation } from "@/lib/workspaces/create-pending-invitation";
 import type { TProvisionMemberInput } from "@/lib/workspaces/member-schemas";

@@ -35,6 +35,5 @@ export async function removeMember(options: { workspaceId: string; userId: strin
       details: { email: member.email, role: member.role },
     });
   });
-  await queueJob("email-outbox-delivery");
   return { userId: member.userId };
 }

@@ -3,7 +3,6 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/workspaces/record-audit";
 import { findWorkspaceMember } from "@/lib/credits/find-workspace-member";
 import { endMemberPayments } from "@/lib/billing/payers/end-member-payments";
-import { queueJob } from "@/lib/jobs/start-jobs";
 import type { TUpdateMemberRoleInput } from "@/lib/workspaces/member-schemas";
 
 /**
@@ -34,6 +33,5 @@ export async function updateMemberRole(
     await endMemberPayments(tx, { workspaceId: options.workspaceId, userId: member.userId, role: options.role, actorUserId: options.actorUserId, actorApiKeyId: options.actorApiKeyId });
     return { id: member.userId, email: member.email, role: membership.role };
   });
-  await queueJob("email-outbox-delivery");
   return result;
 }

@@ -4,7 +4,6 @@ import { getWorkspacePolicy } from "@/lib/credits/policy";
 import { pauseSpending } from "@/lib/credits/pause-spending";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
 import { createNotification } from "@/lib/notify/create-notification";
-import { queueJob } from "@/lib/jobs/start-jobs";
 import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
 import { AUTO_RELOAD_PAUSE } from "@/lib/billing/auto-reload/pause-reasons";
 import type { Purchase } from "@/lib/generated/prisma/client";
@@ -54,5 +53,4 @@ export async function handleReloadFailure(options: { purchase: Purchase; payment
       await createNotification(tx, { workspaceId: workspace.id, userId: user.id, kind: "auto_reload_failed", title, body: `${what}: ${consequence}`, href: link });
     }
   });
-  await queueJob("email-outbox-delivery");
 }

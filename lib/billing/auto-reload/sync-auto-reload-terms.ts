@@ -2,7 +2,6 @@ import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
 import { createNotification } from "@/lib/notify/create-notification";
-import { queueJob } from "@/lib/jobs/start-jobs";
 import { describeAutoReloadTerms, findWorkspaceCard, loadReloadContext, type TAutoReloadTerms } from "@/lib/billing/auto-reload/get-auto-reload-terms";
 import type { TAutoReloadConfig } from "@/lib/billing/auto-reload/schemas";
 
@@ -49,6 +48,5 @@ export async function syncAutoReloadTerms(options: { workspaceId: string }): Pro
     }
     return true;
   });
-  if (announced) await queueJob("email-outbox-delivery");
   return terms;
 }

@@ -2,7 +2,6 @@ import { prisma } from "@/lib/db";
 import { grantCredits } from "@/lib/credits/grant-credits";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
 import { createNotification } from "@/lib/notify/create-notification";
-import { queueJob } from "@/lib/jobs/start-jobs";
 import { afterFulfilment } from "@/lib/billing/purchases/after-fulfilment";
 import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
 import { invoiceLabel } from "@/lib/billing/invoices/invoice-label";
@@ -77,7 +76,6 @@ export async function fulfillPurchase(options: { purchaseId: string }): Promise<
   });
   for (const end of planCreditsToEnd) await endPlanCredits(end);
   if (!fulfilled) return;
-  await queueJob("email-outbox-delivery");
   // A new plan changes auto-reload's price and cap: owners are told now, not at the next reload.
   if (isPlan) await syncAutoReloadTerms({ workspaceId: purchase.workspaceId });
   await afterFulfilment(await prisma.purchase.findUniqueOrThrow({ where: { id: purchase.id } }));

@@ -1,7 +1,6 @@
 import { prisma } from "@/lib/db";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
 import { createNotification } from "@/lib/notify/create-notification";
-import { queueJob } from "@/lib/jobs/start-jobs";
 import { recordAudit } from "@/lib/workspaces/record-audit";
 import { endPlanCredits } from "@/lib/billing/subscriptions/end-plan-credits";
 
@@ -40,5 +39,4 @@ export async function markSubscriptionPastDue(options: { subscriptionId: string;
     return true;
   });
   await endPlanCredits({ workspaceId: billing.workspaceId, subscriptionId: options.subscriptionId, from: billing.paidThroughAt, now });
-  if (changed) await queueJob("email-outbox-delivery");
 }
