@@ -1,7 +1,7 @@
 import { expect, prisma, signIn, test } from "./fixtures/test";
 import { POLICY_PRESETS } from "@/lib/credits/policy";
 import { debitCredits } from "@/lib/credits/debit-credits";
-import { getCurrentCycle } from "@/lib/billing/plans/get-current-cycle";
+import { getCurrentCycle } from "@/lib/plans/get-current-cycle";
 import { subscribe } from "@/prisma/seed/credits";
 import { fillCard } from "./fixtures/card";
 

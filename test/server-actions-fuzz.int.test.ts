@@ -24,8 +24,8 @@ const modules = {
   subscriptions: () => import("@/lib/actions/billing/subscription-actions"),
   policies: () => import("@/lib/actions/policies/policy-actions"),
   work: () => import("@/lib/actions/work/run-ai-action-action"),
-  credits: () => import("@/app/(app)/w/[workspace]/credits/actions"),
-  settings: () => import("@/app/(app)/w/[workspace]/settings/actions"),
+  credits: () => import("@/lib/actions/credits/credit-history-actions"),
+  settings: () => import("@/lib/actions/settings/api-key-actions"),
 };
 
 async function databaseState() {

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { Alert, Field } from "@/components/ui/field";
-import { requestMagicLinkAction, type TMagicLinkState } from "@/app/sign-in/actions";
+import { requestMagicLinkAction, type TMagicLinkState } from "@/lib/actions/auth/sign-in-actions";
 
 export function SignInForms({ initialError, callbackUrl }: { initialError?: string; callbackUrl: string }) {
   const router = useRouter();

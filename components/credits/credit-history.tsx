@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { Alert } from "@/components/ui/field";
 import { LocalTime } from "@/components/credits/local-time";
-import { loadOlderCreditEventsAction } from "@/app/(app)/w/[workspace]/credits/actions";
+import { loadOlderCreditEventsAction } from "@/lib/actions/credits/credit-history-actions";
 import { formatCredits } from "@/lib/billing/purchases/price-offers";
 import { CREDIT_EVENT_KIND_LABELS, CREDIT_EVENT_KINDS, CREDIT_SOURCE_LABELS } from "@/lib/credits/credit-event-kinds";
 import type { TCreditHistoryFilter } from "@/lib/credits/history-schemas";

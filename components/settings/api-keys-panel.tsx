@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert, Field } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/card";
-import { createApiKeyAction, revokeApiKeyAction } from "@/app/(app)/w/[workspace]/settings/actions";
+import { createApiKeyAction, revokeApiKeyAction } from "@/lib/actions/settings/api-key-actions";
 
 type TKeyRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 

@@ -8,7 +8,7 @@ import { startSubscriptionPurchase } from "@/lib/billing/purchases/start-subscri
 import { reconcilePurchases } from "@/lib/billing/purchases/reconcile-purchases";
 import { renewSubscriptions } from "@/lib/billing/subscriptions/renew-subscriptions";
 import { getPlanState } from "@/lib/billing/subscriptions/get-plan-state";
-import { cycleBounds } from "@/lib/billing/plans/cycle-bounds";
+import { cycleBounds } from "@/lib/plans/cycle-bounds";
 import { enableAutoReload, previewAutoReload } from "@/lib/billing/auto-reload/set-auto-reload";
 import { settleStaleReloads } from "@/lib/billing/auto-reload/settle-stale-reloads";
 import type { TAutoReloadConfig } from "@/lib/billing/auto-reload/schemas";

@@ -11,7 +11,7 @@ vi.mock("next-auth", () => ({
 }));
 
 const { GET: exportCsv } = await import("@/app/(app)/w/[workspace]/credits/export/route");
-const { loadOlderCreditEventsAction } = await import("@/app/(app)/w/[workspace]/credits/actions");
+const { loadOlderCreditEventsAction } = await import("@/lib/actions/credits/credit-history-actions");
 
 type TSetup = Awaited<ReturnType<typeof createCreditsWorkspace>>;
 

@@ -1,7 +1,7 @@
 import { callLedger, requestHash } from "@/lib/credits/ledger-call";
 import { getWorkspacePolicy } from "@/lib/credits/policy";
-import { getCurrentCycle } from "@/lib/billing/plans/get-current-cycle";
-import { addMonthsUTC } from "@/lib/billing/plans/cycle-bounds";
+import { getCurrentCycle } from "@/lib/plans/get-current-cycle";
+import { addMonthsUTC } from "@/lib/plans/cycle-bounds";
 import { prisma } from "@/lib/db";
 import type { CreditSource } from "@/lib/generated/prisma/enums";
 import type { TGrantResult, TLedgerContext } from "@/lib/credits/types";

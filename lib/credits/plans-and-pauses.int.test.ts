@@ -10,7 +10,7 @@ import { setPoolShare } from "@/lib/credits/set-pool-share";
 import { pauseSpending } from "@/lib/credits/pause-spending";
 import { verifyLedger } from "@/lib/credits/verify-ledger";
 import { DEFAULT_LEDGER_POLICY, POLICY_PRESETS, resolvePolicy } from "@/lib/credits/policy";
-import { cycleBounds } from "@/lib/billing/plans/cycle-bounds";
+import { cycleBounds } from "@/lib/plans/cycle-bounds";
 
 const at = (iso: string) => new Date(iso);
 

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import { getWorkspacePolicy } from "@/lib/credits/policy";
 import { setWorkspacePolicy } from "@/lib/credits/set-workspace-policy";
 import { overridesFromSettings, settingsFromPolicy, type TPolicySettings } from "@/lib/credits/policy-settings";
-import { recordAudit } from "@/lib/workspaces/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /**
  * Saves the owner's preset and knobs through setWorkspacePolicy (fully resolved, as the ledger

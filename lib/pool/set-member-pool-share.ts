@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getWorkspacePolicy } from "@/lib/credits/policy";
 import { findWorkspaceMember } from "@/lib/credits/find-workspace-member";
-import { recordAudit } from "@/lib/workspaces/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /**
  * Sets a member's monthly cap on pool draws (null = no cap, 0 = no access), with its audit row in

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/workspaces/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /** The requester withdraws their own request while it is still pending. */
 export async function cancelTopUpRequest(options: { workspaceId: string; requestId: string; requesterId: string }) {

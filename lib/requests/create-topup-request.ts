@@ -4,7 +4,7 @@ import { getPurchaseContext } from "@/lib/billing/purchases/get-purchase-context
 import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
 import { createNotification } from "@/lib/notify/create-notification";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
-import { recordAudit } from "@/lib/workspaces/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 const REFUSAL_BY_MODE = {
   buy: "You can buy credits yourself in this workspace.",

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { formatCredits } from "@/lib/billing/purchases/price-offers";
 import { createNotification } from "@/lib/notify/create-notification";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
-import { recordAudit } from "@/lib/workspaces/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /**
  * Declines a pending request with a reason the member sees (in-app and email). Only a pending

@@ -3,7 +3,7 @@ import { settlePurchase } from "@/lib/billing/purchases/settle-purchase";
 import { formatCredits } from "@/lib/billing/purchases/price-offers";
 import { createNotification } from "@/lib/notify/create-notification";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
-import { recordAudit } from "@/lib/workspaces/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /**
  * Settles an approving request's purchase (re-read from the gateway) and, once it succeeded,

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/workspaces/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /** Withdraws an invitation of this workspace that is still waiting for an answer. */
 export async function cancelInvitation(options: { workspaceId: string; invitationId: string; actorUserId: string }): Promise<void> {

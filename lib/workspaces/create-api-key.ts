@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { newSecretToken, sha256Hex } from "@/lib/auth/secret-token";
-import { recordAudit } from "@/lib/workspaces/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /** Creates a workspace API key. The full key is returned this once; only its hash is stored. */
 export async function createApiKey(options: { workspaceId: string; name: string; createdById?: string; key?: string }) {

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import { AppError, translateDatabaseError } from "@/lib/errors";
 import { newSecretToken, sha256Hex } from "@/lib/auth/secret-token";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
-import { recordAudit } from "@/lib/workspaces/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { createPendingInvitation } from "@/lib/workspaces/create-pending-invitation";
 import type { Role } from "@/lib/generated/prisma/enums";
 

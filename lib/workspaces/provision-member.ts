@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { translateDatabaseError } from "@/lib/errors";
-import { recordAudit } from "@/lib/workspaces/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { createPendingInvitation } from "@/lib/workspaces/create-pending-invitation";
 import type { TProvisionMemberInput } from "@/lib/workspaces/member-schemas";
 
@@ -46,6 +46,5 @@ export async function provisionMember(
       return { outcome: "created", member: { id: user.id, email: user.email, role: membership.role } };
     })
     .catch((error) => translateDatabaseError(error, "That member"));
-  if (result.outcome === "pending") await queueJob("email-outbox-delivery");
   return result;
 }

@@ -1,9 +1,8 @@
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findWorkspaceMember } from "@/lib/credits/find-workspace-member";
-import { recordAudit } from "@/lib/workspaces/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { endMemberPayments } from "@/lib/billing/payers/end-member-payments";
-import { queueJob } from "@/lib/jobs/start-jobs";
 import { endAllSessions } from "@/lib/auth/end-all-sessions";
 
 /**

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/workspaces/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /** Revokes a key of this workspace; it is refused from the next request on. */
 export async function revokeApiKey(options: { workspaceId: string; apiKeyId: string; actorUserId?: string }) {

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/workspaces/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { findWorkspaceMember } from "@/lib/credits/find-workspace-member";
 import { endMemberPayments } from "@/lib/billing/payers/end-member-payments";
 import type { TUpdateMemberRoleInput } from "@/lib/workspaces/member-schemas";

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { creditPriceMicros, PLAN_CATALOG } from "@/lib/billing/plans/plan-catalog";
+import { creditPriceMicros, PLAN_CATALOG } from "@/lib/plans/plan-catalog";
 import { createWorkspaceWithRoles } from "./identity";
 
 /** Credits per unit by quality tier: realistic demo features of the five products. */

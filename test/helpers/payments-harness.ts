@@ -4,7 +4,7 @@ import Stripe from "stripe";
 import { startStripeSandbox } from "@/lib/payments/sandbox";
 import { createStripeGateway } from "@/lib/payments/stripe-gateway";
 import { setGatewayForTests } from "@/lib/payments/get-gateway";
-import { handleWebhook } from "@/lib/payments/handle-webhook";
+import { handleStripeWebhook } from "@/lib/billing/handle-stripe-webhook";
 
 export const WEBHOOK_SECRET = "whsec_integration_test_secret";
 
@@ -22,7 +22,7 @@ export async function startPaymentsHarness(options: { webhooks?: boolean } = {})
         headers: req.headers as Record<string, string>,
         body: Buffer.concat(chunks).toString("utf8"),
       });
-      const response = await handleWebhook(request);
+      const response = await handleStripeWebhook(request);
       res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { creditPriceMicros, PLAN_CATALOG } from "@/lib/billing/plans/plan-catalog";
+import { creditPriceMicros, PLAN_CATALOG } from "@/lib/plans/plan-catalog";
 import { POLICY_PRESETS } from "@/lib/credits/policy";
 import { surchargedPriceMinor } from "@/lib/billing/purchases/price-offers";
 import { basePriceMinor, cycleCapCredits, failureGuardAllows, loopGuardAllows, planReload, reloadBasis, reloadPriceMinor } from "@/lib/billing/auto-reload/auto-reload-math";

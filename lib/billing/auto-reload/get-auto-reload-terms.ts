@@ -4,7 +4,7 @@ import { getWorkspacePayer } from "@/lib/billing/payers/get-workspace-payer";
 import { paymentSourceLine } from "@/lib/billing/payers/payment-source-line";
 import { AppError } from "@/lib/errors";
 import { getWorkspacePolicy, type TCreditPolicy } from "@/lib/credits/policy";
-import { getCurrentCycle, type TCurrentCycle } from "@/lib/billing/plans/get-current-cycle";
+import { getCurrentCycle, type TCurrentCycle } from "@/lib/plans/get-current-cycle";
 import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
 import { basePriceMinor, cycleCapCredits, reloadBasis, reloadPriceMinor, type TReloadBasis } from "@/lib/billing/auto-reload/auto-reload-math";
 import type { TAutoReloadConfig } from "@/lib/billing/auto-reload/schemas";

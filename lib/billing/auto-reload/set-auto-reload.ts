@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/workspaces/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { resumeSpending } from "@/lib/credits/resume-spending";
 import { describeAutoReloadTerms, findWorkspaceCard, loadReloadContext, type TAutoReloadTerms } from "@/lib/billing/auto-reload/get-auto-reload-terms";
 import { isAutoReloadPause } from "@/lib/billing/auto-reload/pause-reasons";

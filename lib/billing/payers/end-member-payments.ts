@@ -1,9 +1,9 @@
 import type { Prisma } from "@/lib/db";
 import { roleAllows } from "@/lib/auth/permissions";
-import { cycleBounds } from "@/lib/billing/plans/cycle-bounds";
+import { cycleBounds } from "@/lib/plans/cycle-bounds";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
 import { createNotification } from "@/lib/notify/create-notification";
-import { recordAudit } from "@/lib/workspaces/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 function dateLabel(date: Date): string {

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { getGateway } from "@/lib/payments/get-gateway";
 import { saveDefaultCard } from "@/lib/billing/purchases/save-default-card";
 import { declineMessage } from "@/lib/billing/purchases/decline-message";
-import { recordAudit } from "@/lib/workspaces/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { syncAutoReloadTerms } from "@/lib/billing/auto-reload/sync-auto-reload-terms";
 import { liftAutoReloadPause } from "@/lib/billing/auto-reload/lift-auto-reload-pause";
 

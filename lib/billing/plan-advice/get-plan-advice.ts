@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { getCurrentCycle } from "@/lib/billing/plans/get-current-cycle";
+import { getCurrentCycle } from "@/lib/plans/get-current-cycle";
 import { comparePlans, type TPlanAdvice } from "@/lib/billing/plan-advice/compare-plans";
 
 /** Plan advice for a workspace: packs bought in the current cycle (the workspace plan's, else this month, UTC). */

@@ -3,7 +3,7 @@ import { pgPool, prisma } from "@/lib/db";
 import { POLICY_PRESET_NAMES, POLICY_PRESETS } from "@/lib/credits/policy";
 import { getBalance } from "@/lib/credits/get-balance";
 import { grantCredits } from "@/lib/credits/grant-credits";
-import { getCreditsOverview } from "@/lib/credits/get-credits-overview";
+import { getCreditsOverview } from "@/lib/billing/get-credits-overview";
 import { startPurchase } from "@/lib/billing/purchases/start-purchase";
 import { settlePurchase } from "@/lib/billing/purchases/settle-purchase";
 import { getPurchaseContext } from "@/lib/billing/purchases/get-purchase-context";

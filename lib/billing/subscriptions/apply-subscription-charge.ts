@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { cycleBounds } from "@/lib/billing/plans/cycle-bounds";
-import { recordAudit } from "@/lib/workspaces/record-audit";
+import { cycleBounds } from "@/lib/plans/cycle-bounds";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /** Plan allotments to end once the transaction has committed (see endPlanCredits). */
 export type TPlanCreditsToEnd = { workspaceId: string; subscriptionId: string; from: Date }[];

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/workspaces/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { getPlanState } from "@/lib/billing/subscriptions/get-plan-state";
 
 /**

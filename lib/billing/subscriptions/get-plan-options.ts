@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { listPlans } from "@/lib/billing/plans/list-plans";
+import { listPlans } from "@/lib/plans/list-plans";
 import { getPlanState } from "@/lib/billing/subscriptions/get-plan-state";
 import { quotePlanChange } from "@/lib/billing/subscriptions/quote-plan-change";
 import type { TPlanChange } from "@/lib/billing/subscriptions/plan-change";

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { cycleBounds } from "@/lib/billing/plans/cycle-bounds";
+import { cycleBounds } from "@/lib/plans/cycle-bounds";
 import type { TCurrentPlan } from "@/lib/billing/subscriptions/plan-change";
 
 export type TPlanState = Awaited<ReturnType<typeof getPlanState>>;

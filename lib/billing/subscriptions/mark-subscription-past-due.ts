@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
 import { createNotification } from "@/lib/notify/create-notification";
-import { recordAudit } from "@/lib/workspaces/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { endPlanCredits } from "@/lib/billing/subscriptions/end-plan-credits";
 
 /**

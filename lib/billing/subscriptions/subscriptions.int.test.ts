@@ -13,7 +13,7 @@ import { cancelPlan } from "@/lib/billing/subscriptions/cancel-plan";
 import { resumePlan } from "@/lib/billing/subscriptions/resume-plan";
 import { renewSubscriptions } from "@/lib/billing/subscriptions/renew-subscriptions";
 import { getPlanState } from "@/lib/billing/subscriptions/get-plan-state";
-import { cycleBounds } from "@/lib/billing/plans/cycle-bounds";
+import { cycleBounds } from "@/lib/plans/cycle-bounds";
 import { createCreditsWorkspace } from "@/prisma/seed/credits";
 import { resetDatabase } from "@/test/reset-database";
 import { startPaymentsHarness } from "@/test/helpers/payments-harness";

@@ -1,5 +1,5 @@
 import { AppShell } from "@/components/shell/app-shell";
-import { authorizePage } from "@/lib/auth/authorize-page";
+import { authorizePage } from "@/lib/actions/authorize-page";
 import { isAdminRole } from "@/lib/auth/permissions";
 import { listUserWorkspaces } from "@/lib/workspaces/list-user-workspaces";
 import { getBalance } from "@/lib/credits/get-balance";

@@ -6,7 +6,7 @@ import { BuyForMembers } from "@/components/admin/buy-for-members";
 import { TopUpRequestsPanel } from "@/components/admin/topup-requests-panel";
 import { PoolPanel } from "@/components/admin/pool-panel";
 import { NotificationsList } from "@/components/notify/notifications-list";
-import { authorizePage } from "@/lib/auth/authorize-page";
+import { authorizePage } from "@/lib/actions/authorize-page";
 import { roleAllows } from "@/lib/auth/permissions";
 import { listMemberOverview } from "@/lib/workspaces/list-member-overview";
 import { listPendingInvitations } from "@/lib/workspaces/list-pending-invitations";

@@ -5,7 +5,7 @@ import { CurrentPlan } from "@/components/billing/current-plan";
 import { PlanPicker } from "@/components/billing/plan-picker";
 import { PaymentMethodPanel } from "@/components/billing/payment-method-panel";
 import { InvoiceTable } from "@/components/billing/invoice-table";
-import { authorizePage } from "@/lib/auth/authorize-page";
+import { authorizePage } from "@/lib/actions/authorize-page";
 import { roleAllows } from "@/lib/auth/permissions";
 import { getGateway } from "@/lib/payments/get-gateway";
 import { getWorkspacePolicy } from "@/lib/credits/policy";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui/card";
 import { NotificationsList } from "@/components/notify/notifications-list";
-import { authorizePage } from "@/lib/auth/authorize-page";
+import { authorizePage } from "@/lib/actions/authorize-page";
 import { listNotifications } from "@/lib/notify/list-notifications";
 
 export const metadata: Metadata = { title: "Notifications" };

@@ -3,7 +3,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/field";
 import { MyTopUpRequests } from "@/components/requests/my-topup-requests";
 import { NotificationsList } from "@/components/notify/notifications-list";
-import { authorizePage } from "@/lib/auth/authorize-page";
+import { authorizePage } from "@/lib/actions/authorize-page";
 import { isAdminRole } from "@/lib/auth/permissions";
 import { listTopUpRequests } from "@/lib/requests/list-topup-requests";
 import { getPurchaseContext } from "@/lib/billing/purchases/get-purchase-context";

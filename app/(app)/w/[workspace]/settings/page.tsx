@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
-import { authorizePage } from "@/lib/auth/authorize-page";
+import { authorizePage } from "@/lib/actions/authorize-page";
 import { roleAllows } from "@/lib/auth/permissions";
 import { listApiKeys } from "@/lib/workspaces/list-api-keys";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
 import { WorkBoard } from "@/components/work/work-board";
-import { authorizePage } from "@/lib/auth/authorize-page";
+import { authorizePage } from "@/lib/actions/authorize-page";
 import { roleAllows } from "@/lib/auth/permissions";
 import { listFeatures } from "@/lib/credits/list-features";
 import { getPurchaseContext } from "@/lib/billing/purchases/get-purchase-context";

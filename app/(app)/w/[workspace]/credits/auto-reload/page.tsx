@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/field";
 import { CompleteReloadPanel } from "@/components/auto-reload/complete-reload-panel";
-import { authorizePage } from "@/lib/auth/authorize-page";
+import { authorizePage } from "@/lib/actions/authorize-page";
 import { getBlockedReload } from "@/lib/billing/auto-reload/get-auto-reload-view";
 import { getGateway } from "@/lib/payments/get-gateway";
 

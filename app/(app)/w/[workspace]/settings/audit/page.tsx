@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LocalTime } from "@/components/credits/local-time";
-import { authorizePage } from "@/lib/auth/authorize-page";
-import { listAuditLogs, parseAuditCursor } from "@/lib/workspaces/list-audit-logs";
+import { authorizePage } from "@/lib/actions/authorize-page";
+import { listAuditLogs, parseAuditCursor } from "@/lib/audit/list-audit-logs";
 
 export const metadata: Metadata = { title: "Audit log" };
 

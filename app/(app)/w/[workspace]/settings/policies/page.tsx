@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { PolicyForm } from "@/components/policies/policy-form";
-import { authorizePage } from "@/lib/auth/authorize-page";
+import { authorizePage } from "@/lib/actions/authorize-page";
 import { getPolicyChoices } from "@/lib/credits/get-policy-choices";
 
 export const metadata: Metadata = { title: "Credit policy" };

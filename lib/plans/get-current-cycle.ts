@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { cycleBounds, type TCycle } from "@/lib/billing/plans/cycle-bounds";
+import { cycleBounds, type TCycle } from "@/lib/plans/cycle-bounds";
 import type { Plan, Subscription } from "@/lib/generated/prisma/client";
 
 export type TCurrentCycle = TCycle & { subscription: Subscription; plan: Plan };

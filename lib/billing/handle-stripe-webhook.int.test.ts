@@ -4,7 +4,7 @@ import { verifyLedger } from "@/lib/credits/verify-ledger";
 import { prisma } from "@/lib/db";
 import { POLICY_PRESETS } from "@/lib/credits/policy";
 import { getBalance } from "@/lib/credits/get-balance";
-import { handleWebhook } from "@/lib/payments/handle-webhook";
+import { handleStripeWebhook } from "@/lib/billing/handle-stripe-webhook";
 import { signWebhookPayload } from "@/lib/payments/sandbox";
 import { startPurchase } from "@/lib/billing/purchases/start-purchase";
 import { reconcilePurchases } from "@/lib/billing/purchases/reconcile-purchases";
@@ -58,7 +58,7 @@ describe("payment webhooks and reconciliation", () => {
   it("the succeeded event replayed five times, concurrently, grants once", async () => {
     const { events } = await paidPurchase("hook-replay-1");
     const succeeded = events.find((event) => event.type === "payment_intent.succeeded")!;
-    const responses = await Promise.all(Array.from({ length: 5 }, () => handleWebhook(webhookRequest(succeeded))));
+    const responses = await Promise.all(Array.from({ length: 5 }, () => handleStripeWebhook(webhookRequest(succeeded))));
     expect(responses.every((response) => response.status === 200)).toBe(true);
     expect(await topUps()).toBe(PACK);
     expect(await prisma.invoice.count()).toBe(1);
@@ -69,7 +69,7 @@ describe("payment webhooks and reconciliation", () => {
     const { events } = await paidPurchase("hook-thousand-1");
     const succeeded = events.find((event) => event.type === "payment_intent.succeeded")!;
     for (let batch = 0; batch < 20; batch++) {
-      const statuses = await Promise.all(Array.from({ length: 50 }, async () => (await handleWebhook(webhookRequest(succeeded))).status));
+      const statuses = await Promise.all(Array.from({ length: 50 }, async () => (await handleStripeWebhook(webhookRequest(succeeded))).status));
       expect(statuses.every((status) => status === 200)).toBe(true);
     }
     expect(await topUps()).toBe(PACK);
@@ -79,9 +79,9 @@ describe("payment webhooks and reconciliation", () => {
 
   it("out of order (succeeded before requires_action and failed-looking events) still ends paid, once", async () => {
     const { events } = await paidPurchase("hook-order-1");
-    for (const event of [...events].reverse()) expect((await handleWebhook(webhookRequest(event))).status).toBe(200);
+    for (const event of [...events].reverse()) expect((await handleStripeWebhook(webhookRequest(event))).status).toBe(200);
     const stale = { ...events[0], id: "evt_stale_failed", type: "payment_intent.payment_failed" };
-    expect((await handleWebhook(webhookRequest(stale))).status).toBe(200);
+    expect((await handleStripeWebhook(webhookRequest(stale))).status).toBe(200);
     expect((await prisma.purchase.findFirstOrThrow()).status).toBe("succeeded");
     expect(await topUps()).toBe(PACK);
   });
@@ -89,9 +89,9 @@ describe("payment webhooks and reconciliation", () => {
   it("a bad signature answers 400 and changes nothing", async () => {
     const { events } = await paidPurchase("hook-badsig-1");
     const succeeded = events.find((event) => event.type === "payment_intent.succeeded")!;
-    const forged = await handleWebhook(webhookRequest(succeeded, "whsec_not_the_secret"));
+    const forged = await handleStripeWebhook(webhookRequest(succeeded, "whsec_not_the_secret"));
     expect(forged.status).toBe(400);
-    const unsigned = await handleWebhook(new Request("http://app.local", { method: "POST", body: JSON.stringify(succeeded) }));
+    const unsigned = await handleStripeWebhook(new Request("http://app.local", { method: "POST", body: JSON.stringify(succeeded) }));
     expect(unsigned.status).toBe(400);
     expect(await topUps()).toBe(0);
     expect(await prisma.gatewayEvent.count()).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { addMonthsUTC, cycleBounds } from "@/lib/billing/plans/cycle-bounds";
+import { addMonthsUTC, cycleBounds } from "@/lib/plans/cycle-bounds";
 
 const d = (iso: string) => new Date(iso);
 

@@ -1,7 +1,7 @@
 import { getBalance } from "@/lib/credits/get-balance";
 import { getWorkspacePolicy } from "@/lib/credits/policy";
 import { describeBalance, type TBalanceView } from "@/lib/credits/describe-balance";
-import { getCurrentCycle } from "@/lib/billing/plans/get-current-cycle";
+import { getCurrentCycle } from "@/lib/plans/get-current-cycle";
 import { quoteOffers } from "@/lib/billing/purchases/quote-offers";
 import { defaultPurchaseTarget } from "@/lib/billing/purchases/default-purchase-target";
 import type { TOffer } from "@/lib/billing/purchases/price-offers";

@@ -1,4 +1,4 @@
-import type { TCycleInterval } from "@/lib/billing/plans/cycle-bounds";
+import type { TCycleInterval } from "@/lib/plans/cycle-bounds";
 
 export type TPlanSpec = {
   key: string;
