@@ -8,7 +8,8 @@ import { EmptyState } from "@/components/ui/card";
 import { AdminPaymentPanel, type TPaymentSource } from "@/components/admin/admin-payment-panel";
 import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
 import { confirmPurchaseAction, startPurchaseAction } from "@/lib/actions/billing/purchase-actions";
-import { formatCredits, formatMoney, type TOffer } from "@/lib/billing/purchases/price-offers";
+import { type TOffer } from "@/lib/billing/purchases/price-offers";
+import { formatCredits, formatMoney } from "@/lib/format";
 import { OfferPicker } from "@/components/payments/offer-picker";
 
 /** `eligible`: the policy's unit gives this editor a paid plan, so they can be topped up now. */

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Alert, Field } from "@/components/ui/field";
 import { changeMemberRoleAction, inviteMemberAction, removeMemberAction } from "@/lib/actions/admin/member-actions";
-import { formatCredits } from "@/lib/billing/purchases/price-offers";
+import { formatCredits } from "@/lib/format";
 
 export type TMemberRow = {
   userId: string;

@@ -8,7 +8,8 @@ import { AdminPaymentPanel, type TPaymentSource } from "@/components/admin/admin
 import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
 import { confirmPurchaseAction, startPurchaseAction } from "@/lib/actions/billing/purchase-actions";
 import { setPoolShareAction } from "@/lib/actions/admin/pool-actions";
-import { formatCredits, formatMoney, type TOffer } from "@/lib/billing/purchases/price-offers";
+import { type TOffer } from "@/lib/billing/purchases/price-offers";
+import { formatCredits, formatMoney } from "@/lib/format";
 import type { TPoolOverview } from "@/lib/pool/get-pool-overview";
 
 /** The office pool (page 000): what is left, fund it, each member's monthly share and use. */

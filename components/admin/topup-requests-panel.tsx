@@ -10,7 +10,7 @@ import { AdminPaymentPanel, type TPaymentSource } from "@/components/admin/admin
 import { RequestStatusBadge } from "@/components/admin/request-status-badge";
 import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
 import { approveTopUpRequestAction, confirmTopUpApprovalAction, declineTopUpRequestAction } from "@/lib/actions/admin/topup-request-actions";
-import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
+import { formatCredits, formatMoney } from "@/lib/format";
 import type { TTopUpRequestView } from "@/lib/requests/list-topup-requests";
 
 type TRequest = Omit<TTopUpRequestView, "createdAt" | "decidedAt"> & { createdAt: string; decidedAt: string | null };

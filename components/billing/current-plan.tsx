@@ -1,7 +1,7 @@
 import { Alert } from "@/components/ui/field";
 import { LocalTime } from "@/components/credits/local-time";
 import type { TCurrentPlanView } from "@/lib/billing/subscriptions/get-plan-options";
-import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
+import { formatCredits, formatMoney } from "@/lib/format";
 
 /** The current plan in words: what it gives, when it renews or ends, and what needs doing. */
 export function CurrentPlan({ current, canManage }: { current: TCurrentPlanView | null; canManage: boolean }) {

@@ -1,6 +1,6 @@
 import { EmptyState } from "@/components/ui/card";
 import { LocalTime } from "@/components/credits/local-time";
-import { formatMoney } from "@/lib/billing/purchases/price-offers";
+import { formatMoney } from "@/lib/format";
 
 export type TInvoiceRow = { id: string; label: string; issuedAt: string; kind: string; description: string; totalMinor: number; currency: string; buyerName: string };
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import type { TPlanAdvice } from "@/lib/billing/plan-advice/compare-plans";
-import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
+import { formatCredits, formatMoney } from "@/lib/format";
 
 /** "A plan would have cost less": shown to owners and admins after two or more packs in a cycle. */
 export function PlanAdviceCard({ advice, billingHref }: { advice: TPlanAdvice; billingHref: string }) {

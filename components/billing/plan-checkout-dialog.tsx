@@ -9,7 +9,7 @@ import { usePurchaseFlow } from "@/components/payments/use-purchase-flow";
 import { startSubscriptionAction } from "@/lib/actions/billing/subscription-actions";
 import { confirmPurchaseAction } from "@/lib/actions/billing/purchase-actions";
 import type { TPlanOption } from "@/lib/billing/subscriptions/get-plan-options";
-import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
+import { formatCredits, formatMoney } from "@/lib/format";
 import type { TPaymentSource } from "@/lib/billing/payers/payment-source-line";
 
 

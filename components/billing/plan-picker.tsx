@@ -12,7 +12,7 @@ import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-j
 import { cancelPlanAction, resumePlanAction, schedulePlanDowngradeAction } from "@/lib/actions/billing/subscription-actions";
 import type { TPlanOption } from "@/lib/billing/subscriptions/get-plan-options";
 import type { TFreePlanPause } from "@/lib/billing/subscriptions/describe-free-plan-pause";
-import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
+import { formatCredits, formatMoney } from "@/lib/format";
 
 const ACTION_LABEL: Partial<Record<TPlanOption["change"], string>> = {
   subscribe: "Subscribe",

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Alert } from "@/components/ui/field";
 import { LocalTime } from "@/components/credits/local-time";
-import { formatCredits } from "@/lib/billing/purchases/price-offers";
+import { formatCredits } from "@/lib/format";
 import type { TBalanceView } from "@/lib/credits/describe-balance";
 
 export function AvailableNow({ balance, planName, billingHref }: { balance: TBalanceView; planName: string | null; billingHref: string }) {

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { OfferList } from "@/components/credits/offer-list";
-import { formatCredits, formatMoney, type TOffer } from "@/lib/billing/purchases/price-offers";
+import { type TOffer } from "@/lib/billing/purchases/price-offers";
+import { formatCredits, formatMoney } from "@/lib/format";
 import type { TPurchaseAccess } from "@/lib/billing/get-credits-overview";
 
 /** Up to six offers: all of a short list, else a spread of sizes (plan units can run to 1,000). */

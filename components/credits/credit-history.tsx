@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/card";
 import { Alert } from "@/components/ui/field";
 import { LocalTime } from "@/components/credits/local-time";
 import { loadOlderCreditEventsAction } from "@/lib/actions/credits/credit-history-actions";
-import { formatCredits } from "@/lib/billing/purchases/price-offers";
+import { formatCredits } from "@/lib/format";
 import { CREDIT_EVENT_KIND_LABELS, CREDIT_EVENT_KINDS, CREDIT_SOURCE_LABELS } from "@/lib/credits/credit-event-kinds";
 import type { TCreditHistoryFilter } from "@/lib/credits/history-schemas";
 import type { TCreditHistoryEvent, TCreditHistoryPage } from "@/lib/credits/list-credit-history";

@@ -4,7 +4,7 @@ import { useId, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/card";
-import { formatCredits } from "@/lib/billing/purchases/price-offers";
+import { formatCredits } from "@/lib/format";
 import {
   estimatePlan,
   parsePlannerQuantity,

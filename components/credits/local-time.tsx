@@ -1,14 +1,12 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { formatDate, formatDateTime } from "@/lib/format";
 
 const subscribe = () => () => {};
 
 function formatTime(iso: string, dateOnly: boolean, locale?: string, timeZone?: string): string {
-  const date = new Date(iso);
-  return dateOnly
-    ? date.toLocaleDateString(locale, { dateStyle: "medium", timeZone })
-    : date.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
+  return (dateOnly ? formatDate : formatDateTime)(iso, { locale, timeZone });
 }
 
 /**
@@ -18,7 +16,7 @@ function formatTime(iso: string, dateOnly: boolean, locale?: string, timeZone?: 
 export function LocalTime({ iso, dateOnly = false }: { iso: string; dateOnly?: boolean }) {
   const text = useSyncExternalStore(
     subscribe,
-    () => formatTime(iso, dateOnly),
+    () => formatTime(iso, dateOnly, navigator.language, Intl.DateTimeFormat().resolvedOptions().timeZone),
     () => `${formatTime(iso, dateOnly, "en-GB", "UTC")}${dateOnly ? "" : " UTC"}`,
   );
   return (

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { formatCredits, formatMoney, type TOffer } from "@/lib/billing/purchases/price-offers";
+import { type TOffer } from "@/lib/billing/purchases/price-offers";
+import { formatCredits, formatMoney } from "@/lib/format";
 
 const OFFER_CLASS =
   "flex w-full flex-col items-start rounded-lg p-4 text-left ring-1 ring-inset ring-slate-300 hover:bg-slate-50 hover:ring-brand-500";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, EmptyState } from "@/components/ui/card";
 import { UsageChart } from "@/components/credits/usage-chart";
 import { LocalTime } from "@/components/credits/local-time";
-import { formatCredits } from "@/lib/billing/purchases/price-offers";
+import { formatCredits } from "@/lib/format";
 import { USAGE_PERIODS, type TUsagePeriod } from "@/lib/credits/history-schemas";
 import type { TUsageSummary } from "@/lib/credits/summarize-usage-by-group";
 

@@ -7,7 +7,8 @@ import { OutOfCreditsDialog } from "@/components/payments/out-of-credits-dialog"
 import { Alert } from "@/components/ui/field";
 import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-js";
 import type { TPurchaseContext } from "@/lib/billing/purchases/get-purchase-context";
-import { formatCredits, type TOffer } from "@/lib/billing/purchases/price-offers";
+import { type TOffer } from "@/lib/billing/purchases/price-offers";
+import { formatCredits } from "@/lib/format";
 
 /** The offers as buttons that open the purchase panel; after payment the page shows the new balance. */
 export function BuyOffers({ offers, workspaceSlug, context, gateway }: { offers: TOffer[]; workspaceSlug: string; context: TPurchaseContext; gateway: TBrowserGatewayConfig }) {

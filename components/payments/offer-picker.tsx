@@ -1,6 +1,7 @@
 "use client";
 
-import { formatCredits, formatMoney, type TOffer } from "@/lib/billing/purchases/price-offers";
+import { type TOffer } from "@/lib/billing/purchases/price-offers";
+import { formatCredits, formatMoney } from "@/lib/format";
 
 /** A package choice as a labelled radio group, each option showing its credits and price. */
 export function OfferPicker({ name, legend, offers, value, onChange, columns = 1 }: {

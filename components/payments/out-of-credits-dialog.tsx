@@ -9,7 +9,7 @@ import type { TBrowserGatewayConfig } from "@/components/payments/load-gateway-j
 import { usePurchaseFlow } from "@/components/payments/use-purchase-flow";
 import { confirmPurchaseAction, startPurchaseAction } from "@/lib/actions/billing/purchase-actions";
 import type { TPurchaseContext } from "@/lib/billing/purchases/get-purchase-context";
-import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
+import { formatCredits, formatMoney } from "@/lib/format";
 import { OfferPicker } from "@/components/payments/offer-picker";
 
 type TProps = {

@@ -9,7 +9,8 @@ import { LocalTime } from "@/components/credits/local-time";
 import { RequestStatusBadge } from "@/components/admin/request-status-badge";
 import { RequestTopUpForm } from "@/components/requests/request-topup-form";
 import { cancelTopUpRequestAction } from "@/lib/actions/admin/topup-request-actions";
-import { formatCredits, formatMoney, type TOffer } from "@/lib/billing/purchases/price-offers";
+import { type TOffer } from "@/lib/billing/purchases/price-offers";
+import { formatCredits, formatMoney } from "@/lib/format";
 import type { TTopUpRequestView } from "@/lib/requests/list-topup-requests";
 
 type TRequest = Omit<TTopUpRequestView, "createdAt" | "decidedAt"> & { createdAt: string; decidedAt: string | null };

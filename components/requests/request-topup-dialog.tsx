@@ -4,7 +4,8 @@ import { useState } from "react";
 import * as Dialog from "@radix-ui/react-dialog";
 import { Alert } from "@/components/ui/field";
 import { RequestTopUpForm } from "@/components/requests/request-topup-form";
-import { formatCredits, type TOffer } from "@/lib/billing/purchases/price-offers";
+import { type TOffer } from "@/lib/billing/purchases/price-offers";
+import { formatCredits } from "@/lib/format";
 
 /** The out-of-credits panel for members who request top-ups (policy "request"): ask, then track it. */
 export function RequestTopUpDialog({ workspaceSlug, offers, shortfall, onClose }: {

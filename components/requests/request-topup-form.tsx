@@ -4,7 +4,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
 import { createTopUpRequestAction } from "@/lib/actions/admin/topup-request-actions";
-import { formatCredits, type TOffer } from "@/lib/billing/purchases/price-offers";
+import { type TOffer } from "@/lib/billing/purchases/price-offers";
+import { formatCredits } from "@/lib/format";
 import { OfferPicker } from "@/components/payments/offer-picker";
 
 /** A member picks a package and asks the workspace's owners and admins for it. */

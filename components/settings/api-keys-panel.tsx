@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { LocalTime } from "@/components/credits/local-time";
 import { Button } from "@/components/ui/button";
 import { Alert, Field } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/card";
@@ -55,8 +56,8 @@ export function ApiKeysPanel({ workspaceSlug, keys }: { workspaceSlug: string; k
               <tr key={key.id}>
                 <td className="py-2 font-medium">{key.name}</td>
                 <td className="font-mono text-xs">{key.prefix}…</td>
-                <td>{new Date(key.createdAt).toLocaleDateString()}</td>
-                <td>{key.lastUsedAt ? new Date(key.lastUsedAt).toLocaleString() : "Never"}</td>
+                <td><LocalTime iso={new Date(key.createdAt).toISOString()} dateOnly /></td>
+                <td>{key.lastUsedAt ? <LocalTime iso={new Date(key.lastUsedAt).toISOString()} /> : "Never"}</td>
                 <td className="text-right">
                   {key.revokedAt ? (
                     <span className="text-xs text-slate-500">Revoked</span>

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getPurchaseContext } from "@/lib/billing/purchases/get-purchase-context";
-import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
+import { formatCredits, formatMoney } from "@/lib/format";
 import { createNotification } from "@/lib/notify/create-notification";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
 import { recordAudit } from "@/lib/audit/record-audit";

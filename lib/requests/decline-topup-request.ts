@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { formatCredits } from "@/lib/billing/purchases/price-offers";
+import { formatCredits } from "@/lib/format";
 import { createNotification } from "@/lib/notify/create-notification";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
 import { recordAudit } from "@/lib/audit/record-audit";

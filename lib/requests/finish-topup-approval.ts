@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { settlePurchase } from "@/lib/billing/purchases/settle-purchase";
-import { formatCredits } from "@/lib/billing/purchases/price-offers";
+import { formatCredits } from "@/lib/format";
 import { createNotification } from "@/lib/notify/create-notification";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -17,7 +17,7 @@ export async function finishTopUpApproval(options: { workspaceId: string; reques
   const purchase = await settlePurchase({ workspaceId: options.workspaceId, purchaseId: request.purchaseId });
   if (purchase?.status !== "succeeded") return request.status;
 
-  const approved = await prisma.$transaction(async (tx) => {
+  await prisma.$transaction(async (tx) => {
     const moved = await tx.topUpRequest.updateMany({ where: { id: request.id, status: "approving" }, data: { status: "approved", decidedAt: new Date() } });
     if (moved.count === 0) return false;
     const [workspace, requester, decider] = await Promise.all([

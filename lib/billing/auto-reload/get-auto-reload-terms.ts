@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
+import { formatDate } from "@/lib/format";
 import { prisma, type Prisma } from "@/lib/db";
 import { getWorkspacePayer } from "@/lib/billing/payers/get-workspace-payer";
 import { paymentSourceLine } from "@/lib/billing/payers/payment-source-line";
 import { AppError } from "@/lib/errors";
 import { getWorkspacePolicy, type TCreditPolicy } from "@/lib/credits/policy";
 import { getCurrentCycle, type TCurrentCycle } from "@/lib/plans/get-current-cycle";
-import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
+import { formatCredits, formatMoney } from "@/lib/format";
 import { basePriceMinor, cycleCapCredits, reloadBasis, reloadPriceMinor, type TReloadBasis } from "@/lib/billing/auto-reload/auto-reload-math";
 import type { TAutoReloadConfig } from "@/lib/billing/auto-reload/schemas";
 import type { Plan } from "@/lib/generated/prisma/client";
@@ -51,10 +52,6 @@ export async function findWorkspaceCard(workspaceId: string, db?: Prisma.Transac
   return { paymentMethodId: customer.defaultPaymentMethodId, brand: customer.cardBrand ?? "card", last4: customer.cardLast4 ?? "????", holderUserId: payer.userId, holderName: payer.name, customerId: customer.gatewayCustomerId };
 }
 
-function dateLabel(date: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
-}
-
 /**
  * What auto-reload will charge, when and how often, for a configuration under the policy, in
  * words. Throws `invalid_request` for a configuration the policy does not allow, `forbidden`
@@ -90,7 +87,7 @@ export function describeAutoReloadTerms(context: TReloadContext, config: TAutoRe
   const what = config.amountMode === "fixed"
     ? `we buy ${formatCredits(config.amountCredits)} credits for ${money(priceMinor)}${surcharge(config.amountCredits)}, one reload at a time.`
     : `we buy enough credits to bring the balance back to ${formatCredits(config.amountCredits)}, in steps of ${formatCredits(basis.unitCredits)} credits at ${money(priceMinor)} each${surcharge(basis.unitCredits)}.`;
-  const cap = `At most ${formatCredits(capCredits)} credits per billing cycle${config.amountMode === "fixed" ? ` (${Math.floor(capCredits / config.amountCredits)} reloads of ${formatCredits(config.amountCredits)})` : ""}${cycle ? `; this cycle ends ${dateLabel(cycle.end)}` : ""}.`;
+  const cap = `At most ${formatCredits(capCredits)} credits per billing cycle${config.amountMode === "fixed" ? ` (${Math.floor(capCredits / config.amountCredits)} reloads of ${formatCredits(config.amountCredits)})` : ""}${cycle ? `; this cycle ends ${formatDate(cycle.end)}` : ""}.`;
   const lines = [
     `When ${when}, ${what}`,
     card

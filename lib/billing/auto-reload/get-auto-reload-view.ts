@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { getGateway } from "@/lib/payments/get-gateway";
-import { formatMoney } from "@/lib/billing/purchases/price-offers";
+import { formatMoney } from "@/lib/format";
 import { describeAutoReloadTerms, findSavedCard, findWorkspaceCard, loadReloadContext } from "@/lib/billing/auto-reload/get-auto-reload-terms";
 import { paymentSourceLine } from "@/lib/billing/payers/payment-source-line";
 import { completeReloadPath } from "@/lib/billing/auto-reload/handle-reload-failure";

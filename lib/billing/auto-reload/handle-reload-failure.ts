@@ -4,7 +4,7 @@ import { getWorkspacePolicy } from "@/lib/credits/policy";
 import { pauseSpending } from "@/lib/credits/pause-spending";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
 import { createNotification } from "@/lib/notify/create-notification";
-import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
+import { formatCredits, formatMoney } from "@/lib/format";
 import { AUTO_RELOAD_PAUSE } from "@/lib/billing/auto-reload/pause-reasons";
 import type { Purchase } from "@/lib/generated/prisma/client";
 

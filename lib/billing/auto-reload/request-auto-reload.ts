@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import { roleAllows } from "@/lib/auth/permissions";
 import { SPEND_ROLES, unwrapLedgerResult, type TRawResult } from "@/lib/credits/ledger-call";
 import type { TBalance } from "@/lib/credits/types";
-import { formatCredits } from "@/lib/billing/purchases/price-offers";
+import { formatCredits } from "@/lib/format";
 import { cycleCapCredits, FAILURE_GUARD, failureGuardAllows, loopGuardAllows, planReload, reloadBasis, reloadPriceMinor } from "@/lib/billing/auto-reload/auto-reload-math";
 import { previousReloadLeft } from "@/lib/billing/auto-reload/previous-reload-left";
 import { findWorkspaceCard, loadReloadContext } from "@/lib/billing/auto-reload/get-auto-reload-terms";

@@ -27,7 +27,7 @@ export async function syncAutoReloadTerms(options: { workspaceId: string }): Pro
   }
   if (terms.stableKey === setting.termsKey) return terms;
 
-  const announced = await prisma.$transaction(async (tx) => {
+  await prisma.$transaction(async (tx) => {
     const moved = await tx.autoReloadSetting.updateMany({
       where: { workspaceId: options.workspaceId, enabled: true, termsKey: setting.termsKey },
       data: { termsKey: terms.stableKey, acceptedTerms: terms.lines.join("\n"), acceptedPriceMicros: terms.basis.priceMicros, acceptedSurcharge: terms.surchargePercent, acceptedCurrency: terms.basis.currency },

@@ -1,4 +1,4 @@
-import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
+import { formatCredits, formatMoney } from "@/lib/format";
 
 export type TInvoiceSource = {
   kind: "top_up" | "extra" | "auto_reload" | "subscription";

@@ -1,14 +1,11 @@
 import type { Prisma } from "@/lib/db";
+import { formatDate } from "@/lib/format";
 import { roleAllows } from "@/lib/auth/permissions";
 import { cycleBounds } from "@/lib/plans/cycle-bounds";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
 import { createNotification } from "@/lib/notify/create-notification";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Role } from "@/lib/generated/prisma/enums";
-
-function dateLabel(date: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
-}
 
 /**
  * Ends what a member pays for once they are removed (`role` null) or given a role that may no
@@ -54,7 +51,7 @@ export async function endMemberPayments(tx: Prisma.TransactionClient, options: {
         kind: "subscription_canceled",
         workspaceId: workspace.id,
         subject: `Your ${subscription.plan.name} plan in ${workspace.name} was cancelled`,
-        text: `Hello ${user.name},\n\n${options.role === null ? `You were removed from ${workspace.name}` : `Your role in ${workspace.name} changed to ${options.role}`}, so your ${subscription.plan.name} plan there is cancelled: it will not renew and your card will not be charged again. It ends on ${dateLabel(endsAt)}.\n\nRefill`,
+        text: `Hello ${user.name},\n\n${options.role === null ? `You were removed from ${workspace.name}` : `Your role in ${workspace.name} changed to ${options.role}`}, so your ${subscription.plan.name} plan there is cancelled: it will not renew and your card will not be charged again. It ends on ${formatDate(endsAt)}.\n\nRefill`,
       }, tx);
       canceled.push({ subscriptionId: subscription.id, endsAt });
     }

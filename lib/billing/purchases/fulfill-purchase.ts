@@ -3,7 +3,7 @@ import { grantCredits } from "@/lib/credits/grant-credits";
 import { enqueueEmail } from "@/lib/notify/enqueue-email";
 import { createNotification } from "@/lib/notify/create-notification";
 import { afterFulfilment } from "@/lib/billing/purchases/after-fulfilment";
-import { formatCredits, formatMoney } from "@/lib/billing/purchases/price-offers";
+import { formatCredits, formatMoney } from "@/lib/format";
 import { invoiceLabel } from "@/lib/billing/invoices/invoice-label";
 import type { CreditSource } from "@/lib/generated/prisma/enums";
 import { applySubscriptionCharge, type TPlanCreditsToEnd } from "@/lib/billing/subscriptions/apply-subscription-charge";

@@ -1,22 +1,11 @@
 import type { TPricing } from "@/lib/credits/policy";
+import { formatCredits, formatMoney } from "@/lib/format";
 
 export type TOffer = { id: string; credits: number; amountMinor: number; currency: string; label: string };
 
 /** Rounds half up to a whole minor unit: money is integers, and a fraction of a cent is charged as a cent. */
 function creditsPriceMinor(credits: number, creditPriceMicros: number): number {
   return Math.floor((credits * creditPriceMicros + 500_000) / 1_000_000);
-}
-
-const LOCALE_BY_CURRENCY: Record<string, string> = { usd: "en-US", gbp: "en-GB", eur: "en-IE" };
-
-/** Money in its home format ($10.00, £25.00, €9.00); amounts are integers in minor units. */
-export function formatMoney(amountMinor: number, currency: string): string {
-  const locale = LOCALE_BY_CURRENCY[currency.toLowerCase()] ?? "en-GB";
-  return new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase() }).format(amountMinor / 100);
-}
-
-export function formatCredits(credits: number): string {
-  return new Intl.NumberFormat("en-GB").format(credits);
 }
 
 /**

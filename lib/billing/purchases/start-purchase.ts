@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { getWorkspacePolicy } from "@/lib/credits/policy";
 import { getGateway } from "@/lib/payments/get-gateway";
 import { quoteOffers } from "@/lib/billing/purchases/quote-offers";
-import { formatMoney } from "@/lib/billing/purchases/price-offers";
+import { formatMoney } from "@/lib/format";
 import { noPaidPlanError } from "@/lib/billing/purchases/no-paid-plan-error";
 import { resolveBeneficiaries } from "@/lib/billing/purchases/resolve-beneficiaries";
 import { resolvePurchasePayer } from "@/lib/billing/payers/resolve-purchase-payer";

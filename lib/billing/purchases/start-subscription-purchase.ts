@@ -5,7 +5,7 @@ import { resolvePurchasePayer } from "@/lib/billing/payers/resolve-purchase-paye
 import { paymentAttemptKey } from "@/lib/billing/purchases/payment-attempt-key";
 import { applyPaymentOutcome } from "@/lib/billing/purchases/apply-payment-outcome";
 import { purchaseView, type TPurchaseView } from "@/lib/billing/purchases/purchase-view";
-import { formatMoney } from "@/lib/billing/purchases/price-offers";
+import { formatMoney } from "@/lib/format";
 import { getPlanState } from "@/lib/billing/subscriptions/get-plan-state";
 import { quotePlanChange } from "@/lib/billing/subscriptions/quote-plan-change";
 

@@ -14,7 +14,7 @@ export async function markSubscriptionPastDue(options: { subscriptionId: string;
   const now = options.now ?? new Date();
   const billing = await prisma.subscriptionBilling.findUnique({ where: { subscriptionId: options.subscriptionId } });
   if (!billing) return;
-  const changed = await prisma.$transaction(async (tx) => {
+  await prisma.$transaction(async (tx) => {
     const updated = await tx.subscription.updateMany({ where: { id: options.subscriptionId, status: "active" }, data: { status: "past_due", endsAt: billing.paidThroughAt } });
     await tx.subscriptionBilling.update({ where: { subscriptionId: options.subscriptionId }, data: { lastFailureMessage: options.reason, lastAttemptAt: now } });
     if (updated.count === 0) return false;
