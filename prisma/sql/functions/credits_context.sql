@@ -4,6 +4,7 @@ CREATE OR REPLACE FUNCTION public.credits_context(p_ws text, p_user text, p_now 
 AS $function$
 DECLARE
   c credits_ctx; v_account credit_accounts; v_pool text; v_needs_allotment boolean; v_hold credit_usages;
+  v_workspace_paid boolean;
 BEGIN
   SELECT credits_ledger_policy(w.policy), st.spending_paused_reason INTO c.policy, c.spending_paused
     FROM workspaces w LEFT JOIN credit_workspace_states st ON st.workspace_id = w.id WHERE w.id = p_ws;
@@ -14,12 +15,14 @@ BEGIN
   c.starter_granted := v_account.starter_granted_at IS NOT NULL;
   c.consumption_order := ARRAY(SELECT jsonb_array_elements_text(c.policy -> 'consumptionOrder'));
   c.reset_first := (c.policy ->> 'resetFirst')::boolean;
-  SELECT COALESCE(bool_or(p.paid), false), COALESCE(bool_or(p.credits_per_cycle > 0), false)
-    INTO c.has_plan, v_needs_allotment
+  SELECT COALESCE(bool_or(p.paid), false), COALESCE(bool_or(p.credits_per_cycle > 0), false),
+         COALESCE(bool_or(p.paid) FILTER (WHERE s.user_id IS NULL), false)
+    INTO c.has_plan, v_needs_allotment, v_workspace_paid
     FROM subscriptions s JOIN plans p ON p.id = s.plan_id
    WHERE s.workspace_id = p_ws AND s.status <> 'ended' AND (s.user_id IS NULL OR s.user_id = p_user)
      AND s.started_at <= p_now AND (s.ends_at IS NULL OR s.ends_at > p_now);
-  c.paused_topups := (c.policy ->> 'pauseTopUpsWithoutPaidPlan')::boolean AND NOT c.has_plan;
+  c.paused_topups := (c.policy ->> 'pauseTopUpsWithoutPaidPlan')::boolean
+    AND NOT CASE WHEN c.policy ->> 'planUnit' = 'workspace' THEN v_workspace_paid ELSE c.has_plan END;
   c.share_left := credits_share_left(p_ws, p_user, c.policy, p_now);
   IF c.share_left > 0 THEN
     SELECT id INTO v_pool FROM credit_accounts WHERE workspace_id = p_ws AND user_id IS NULL FOR UPDATE;

@@ -4,6 +4,7 @@ CREATE OR REPLACE FUNCTION public.credits_ensure_allotments(INOUT c credits_ctx,
 AS $function$
 DECLARE
   v_sub record; v_bounds record; v_target text; v_grant text; v_pool credit_accounts;
+  v_wants "PlanCreditsTarget"; v_lands "PlanCreditsTarget";
 BEGIN
   FOR v_sub IN
     SELECT s.id, s.user_id, s.anchor_at, p.allotment_interval::text AS step, p.credits_per_cycle
@@ -14,14 +15,25 @@ BEGIN
   LOOP
     v_bounds := credits_cycle_bounds(v_sub.anchor_at, v_sub.step, p_now);
     IF v_sub.user_id IS NULL AND c.policy ->> 'planCreditsTo' = 'pool' THEN
+      v_wants := 'pool';
       v_pool := credits_lock_account(c.workspace_id, NULL);
       v_target := v_pool.id;
       IF c.pool_id IS NULL AND c.share_left > 0 THEN c.pool_id := v_pool.id; END IF;
     ELSE
+      v_wants := 'member';
       v_target := c.account_id;
     END IF;
     PERFORM 1 FROM credit_grants WHERE subscription_id = v_sub.id AND account_id = v_target AND cycle_start = v_bounds.cycle_start;
     CONTINUE WHEN FOUND;
+    SELECT lands_in INTO v_lands FROM plan_cycle_allotments WHERE subscription_id = v_sub.id AND cycle_start = v_bounds.cycle_start;
+    IF NOT FOUND THEN
+      -- Waits for a concurrent first touch of the same cycle to commit, then reads what it chose.
+      INSERT INTO plan_cycle_allotments (subscription_id, cycle_start, workspace_id, lands_in, created_at)
+      VALUES (v_sub.id, v_bounds.cycle_start, c.workspace_id, v_wants, p_now) ON CONFLICT DO NOTHING;
+      SELECT lands_in INTO v_lands FROM plan_cycle_allotments WHERE subscription_id = v_sub.id AND cycle_start = v_bounds.cycle_start;
+    END IF;
+    -- The policy changed mid-cycle: this cycle's credits were already granted elsewhere.
+    CONTINUE WHEN v_lands <> v_wants;
     INSERT INTO credit_grants (workspace_id, account_id, source, amount, remaining, effective_at, expires_at,
       subscription_id, cycle_start, memo, created_at)
     VALUES (c.workspace_id, v_target, 'plan', v_sub.credits_per_cycle, v_sub.credits_per_cycle, v_bounds.cycle_start,

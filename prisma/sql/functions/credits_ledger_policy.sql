@@ -3,5 +3,8 @@ CREATE OR REPLACE FUNCTION public.credits_ledger_policy(p_policy jsonb)
  LANGUAGE sql
  IMMUTABLE
 AS $function$
-  SELECT credits_ledger_policy_default() || COALESCE(p_policy -> 'ledger', '{}'::jsonb)
+  SELECT credits_ledger_policy_default()
+    || CASE WHEN p_policy ->> 'preset' IN ('client-packs', 'per-editor-top-ups', 'cycle-extras', 'prepaid-tiers')
+            THEN '{"planUnit":"workspace"}'::jsonb ELSE '{}'::jsonb END
+    || COALESCE(p_policy -> 'ledger', '{}'::jsonb)
 $function$;

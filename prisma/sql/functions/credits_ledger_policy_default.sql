@@ -3,5 +3,5 @@ CREATE OR REPLACE FUNCTION public.credits_ledger_policy_default()
  LANGUAGE sql
  IMMUTABLE
 AS $function$
-  SELECT '{"planCreditsTo":"member","consumptionOrder":["plan","starter","pool","extra","auto_reload","top_up","promotional","adjustment","refund"],"resetFirst":true,"starterCredits":50,"poolShareDefault":null,"pauseTopUpsWithoutPaidPlan":false}'::jsonb
+  SELECT '{"planCreditsTo":"member","consumptionOrder":["plan","starter","pool","extra","auto_reload","top_up","promotional","adjustment","refund"],"resetFirst":true,"starterCredits":50,"poolShareDefault":null,"pauseTopUpsWithoutPaidPlan":false,"planUnit":"member"}'::jsonb
 $function$;
