@@ -17,6 +17,7 @@ import { startPaymentsHarness, WEBHOOK_SECRET } from "@/test/helpers/payments-ha
 
 const PRESET = POLICY_PRESETS["never-expiring-top-ups-with-office-pool"];
 const PACK = (PRESET.pricing as { packs: { credits: number }[] }).packs[0].credits;
+const PACK_PRICE_MINOR = (PRESET.pricing as { packs: { priceMinor: number }[] }).packs[0].priceMinor;
 
 describe("faults", () => {
   let harness: Awaited<ReturnType<typeof startPaymentsHarness>>;
@@ -100,7 +101,7 @@ describe("faults", () => {
       const customer = await harness.stripe.customers.create({ email: ws.users.member.email });
       const card = await harness.stripe.paymentMethods.attach("pm_card_visa", { customer: customer.id });
       await prisma.billingCustomer.create({ data: { userId: ws.users.member.id, gatewayCustomerId: customer.id, defaultPaymentMethodId: card.id, cardBrand: "visa", cardLast4: "4242" } });
-      const input = { workspaceId: ws.workspace.id, buyer: buyer(), offerId: `pack-${PACK}`, target: "self", memberIds: [], payWith: "saved_card", idempotencyKey };
+      const input = { workspaceId: ws.workspace.id, buyer: buyer(), offerId: `pack-${PACK}`, target: "self", memberIds: [], payWith: "saved_card", quotedAmountMinor: PACK_PRICE_MINOR, idempotencyKey };
       const child = spawn(process.execPath, ["--import", "tsx", "test/helpers/charge-then-die-child.ts", String(harness.sandbox.port), "sk_test_it", JSON.stringify(input)], { env: process.env, stdio: "ignore" });
       const signal = await new Promise((resolve) => child.once("exit", (_code, sig) => resolve(sig)));
       expect(signal).toBe("SIGKILL");
