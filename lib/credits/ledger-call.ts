@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { pgPool } from "@/lib/db";
-import { AppError, type ErrorCode } from "@/lib/errors";
+import { AppError, ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { roleAllows } from "@/lib/auth/permissions";
 
 export type TLedgerFunction =
@@ -11,7 +11,7 @@ export type TLedgerFunction =
   | "credits_grant"
   | "credits_balance";
 export type TLedgerOutcome<T> = { status: number; body: T; replayed: boolean };
-export type TRawResult = { status?: number; body?: unknown; replayed?: boolean; error?: { code: ErrorCode; message: string } };
+export type TRawResult = { status?: number; body?: unknown; replayed?: boolean; error?: { code: string; message: string } };
 
 /** Roles allowed to spend, from the one permission table, passed to the SQL functions. */
 export const SPEND_ROLES = ["owner", "admin", "member", "viewer"].filter((role) => roleAllows(role, "credits:spend"));
@@ -42,10 +42,18 @@ export async function callLedgerRaw<R>(fn: TLedgerFunction, params: Record<strin
   return rows[0].result;
 }
 
-/** Turns a ledger function's `{error}` result into an AppError. */
+function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_STATUS, code);
+}
+
+/**
+ * Turns a ledger function's `{error}` result into an AppError. A code outside the closed set is
+ * a bug in the SQL, not a caller's mistake: it surfaces as an internal error, never as a status.
+ */
 export function unwrapLedgerResult<T>(result: TRawResult): TLedgerOutcome<T> {
   if (result.error) {
     const { code, message, ...details } = result.error;
+    if (!isErrorCode(code)) throw new Error(`ledger function returned an unknown error code: ${code}`);
     throw new AppError(code, message, details);
   }
   return { status: result.status ?? 200, body: result.body as T, replayed: result.replayed === true };
