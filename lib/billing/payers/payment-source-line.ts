@@ -9,6 +9,13 @@ export type TPaymentSource = {
   canUseNewCard: boolean;
 };
 
+type TSavedCustomer = { defaultPaymentMethodId: string | null; cardBrand: string | null; cardLast4: string | null } | null;
+
+/** A customer's saved default card as panels show it (brand and last four), or null. */
+export function savedCardOf(customer: TSavedCustomer): { brand: string; last4: string } | null {
+  return customer?.defaultPaymentMethodId && customer.cardLast4 ? { brand: customer.cardBrand ?? "card", last4: customer.cardLast4 } : null;
+}
+
 function brandLabel(brand: string): string {
   return brand.length > 0 ? brand[0].toUpperCase() + brand.slice(1) : "Card";
 }

@@ -1,5 +1,6 @@
 import { roleAllows } from "@/lib/auth/permissions";
 import { getWorkspacePayer } from "@/lib/billing/payers/get-workspace-payer";
+import { savedCardOf } from "@/lib/billing/payers/payment-source-line";
 
 export type TWorkspacePaymentMethod = {
   card: { brand: string; last4: string; expMonth: number | null; expYear: number | null } | null;
@@ -15,8 +16,7 @@ export async function getWorkspacePaymentMethod(options: { workspaceId: string; 
   const payer = await getWorkspacePayer({ workspaceId: options.workspaceId });
   const customer = payer?.customer;
   const manages = roleAllows(options.role, "billing:manage");
-  const card = customer?.defaultPaymentMethodId && customer.cardLast4
-    ? { brand: customer.cardBrand ?? "card", last4: customer.cardLast4, expMonth: manages ? customer.cardExpMonth : null, expYear: manages ? customer.cardExpYear : null }
-    : null;
+  const saved = savedCardOf(customer ?? null);
+  const card = saved && { ...saved, expMonth: manages ? (customer?.cardExpMonth ?? null) : null, expYear: manages ? (customer?.cardExpYear ?? null) : null };
   return { card, holderName: payer?.name ?? null, holderIsYou: payer?.userId === options.userId };
 }
